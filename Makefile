@@ -1,0 +1,84 @@
+# earlyhelp: two commands do everything on a fresh machine.
+#   make demo   install, migrate, load the demo schools, serve on http://127.0.0.1:8000
+#   make test   install what the suite needs (PostgreSQL, Chromium) and run every check
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+EARLYHELP := $(BIN)/earlyhelp
+PYTHON ?= $(shell scripts/find-python 2>/dev/null)
+PGTEST_PORT ?= 54329
+TEST_DATABASE_URL := postgres://postgres@127.0.0.1:$(PGTEST_PORT)/earlyhelp
+
+.PHONY: help demo demo-reset serve test lint typecheck checks test-sqlite test-postgres \
+        install assets system-deps-demo system-deps-test bench clean
+
+help:
+	@echo "make demo   install, migrate, load the demo schools and serve on http://127.0.0.1:8000"
+	@echo "make test   run ruff, mypy, Django's checks and the whole suite on SQLite and PostgreSQL"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then scripts/find-python >/dev/null; fi
+	"$(PYTHON)" -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/prod.txt requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+earlyhelp/static/build/earlyhelp.css: node_modules/.package-lock.json $(wildcard earlyhelp/static_src/*.scss) scripts/copy-assets.mjs
+	npm run --silent build
+
+assets: earlyhelp/static/build/earlyhelp.css
+
+system-deps-demo:
+	scripts/system-deps demo
+
+system-deps-test:
+	scripts/system-deps test
+
+demo: system-deps-demo install assets
+	mkdir -p var
+	EARLYHELP_ENV=development $(EARLYHELP) migrate --noinput
+	EARLYHELP_ENV=development $(EARLYHELP) load_demo
+	EARLYHELP_ENV=development $(EARLYHELP) runserver 127.0.0.1:8000
+
+demo-reset: install
+	rm -f var/earlyhelp.sqlite3 var/earlyhelp.sqlite3-wal var/earlyhelp.sqlite3-shm
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install
+	EARLYHELP_ENV=test $(BIN)/mypy earlyhelp tests bench
+
+checks: install assets
+	EARLYHELP_ENV=test $(EARLYHELP) makemigrations --check --dry-run
+	EARLYHELP_ENV=production ALLOWED_HOSTS=earlyhelp.example.org \
+	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	  $(EARLYHELP) check --deploy --fail-level WARNING
+
+test-sqlite: install assets
+	EARLYHELP_ENV=test $(BIN)/pytest
+
+test-postgres: install assets
+	scripts/pg-test-server start >/dev/null
+	trap 'scripts/pg-test-server stop' EXIT; \
+	  EARLYHELP_ENV=test DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
+
+test: system-deps-test install assets lint typecheck checks test-sqlite test-postgres
+	@echo "All checks passed on SQLite and PostgreSQL."
+
+bench: install assets
+	EARLYHELP_ENV=test $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules earlyhelp/static/build var .mypy_cache .ruff_cache .pytest_cache

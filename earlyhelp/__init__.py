@@ -1,0 +1,1 @@
+"""earlyhelp: early help and safeguarding for English schools."""

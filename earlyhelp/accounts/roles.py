@@ -1,0 +1,70 @@
+"""Roles, permissions and the one function that decides: `has_permission`.
+
+A staff account holds roles through memberships: school roles at one school, county roles
+at one local authority. Roles grant permissions; nothing else does. Object access checks
+(`get_school_for_user`, and later one per sensitive object) call `has_permission`.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    DSL = "dsl", "Designated safeguarding lead"
+    DEPUTY_DSL = "deputy_dsl", "Deputy designated safeguarding lead"
+    HEADTEACHER = "headteacher", "Headteacher"
+    SENCO = "senco", "SENCO"
+    GOVERNOR = "governor", "Governor"
+    STAFF = "staff", "Member of staff"
+    ATTENDANCE_OFFICER = "attendance_officer", "Attendance officer"
+    OFFER_EDITOR = "offer_editor", "Offer editor"
+    LA_OFFICER = "la_officer", "Local authority officer"
+    DIRECTORY_EDITOR = "directory_editor", "Directory editor"
+
+
+SCHOOL_ROLES = frozenset(
+    {
+        Role.DSL,
+        Role.DEPUTY_DSL,
+        Role.HEADTEACHER,
+        Role.SENCO,
+        Role.GOVERNOR,
+        Role.STAFF,
+        Role.ATTENDANCE_OFFICER,
+        Role.OFFER_EDITOR,
+    }
+)
+LOCAL_AUTHORITY_ROLES = frozenset({Role.LA_OFFICER, Role.DIRECTORY_EDITOR})
+
+
+class Permission(StrEnum):
+    VIEW_STAFF_AREA = "view_staff_area"
+    EDIT_OFFER = "edit_offer"
+    PUBLISH_OFFER = "publish_offer"
+    EDIT_COUNTY_DIRECTORY = "edit_county_directory"
+    VIEW_LOCAL_AUTHORITY_OVERVIEW = "view_local_authority_overview"
+
+
+_OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.DSL: frozenset(_OFFER_EDITING),
+    Role.DEPUTY_DSL: frozenset({Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER}),
+    Role.HEADTEACHER: frozenset(_OFFER_EDITING),
+    Role.SENCO: frozenset({Permission.VIEW_STAFF_AREA}),
+    Role.GOVERNOR: frozenset({Permission.VIEW_STAFF_AREA}),
+    Role.STAFF: frozenset({Permission.VIEW_STAFF_AREA}),
+    Role.ATTENDANCE_OFFICER: frozenset({Permission.VIEW_STAFF_AREA}),
+    Role.OFFER_EDITOR: frozenset(_OFFER_EDITING),
+    Role.LA_OFFICER: frozenset(
+        {Permission.VIEW_STAFF_AREA, Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW}
+    ),
+    Role.DIRECTORY_EDITOR: frozenset(
+        {Permission.VIEW_STAFF_AREA, Permission.EDIT_COUNTY_DIRECTORY}
+    ),
+}
+
+
+def permissions_for(role: str) -> frozenset[Permission]:
+    return ROLE_PERMISSIONS.get(Role(role), frozenset())

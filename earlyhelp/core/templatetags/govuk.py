@@ -1,0 +1,83 @@
+"""Template helpers for GOV.UK Frontend markup, phones and dates (loaded everywhere)."""
+
+from datetime import date
+
+from django import forms, template
+from django.template.loader import render_to_string
+from django.utils.dateparse import parse_date
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from earlyhelp.lib import phones
+
+register = template.Library()
+
+
+@register.filter
+def phone_display(number: str) -> str:
+    return phones.format_for_display(number) if number else ""
+
+
+@register.simple_tag
+def phone_link(number: str, label: str = "") -> SafeString:
+    """A `tel:` link in E.164 whose text is the number as people write it."""
+    if not number:
+        return SafeString("")
+    shown = phones.format_for_display(number)
+    text = f"{label} {shown}".strip() if label else shown
+    return format_html('<a class="govuk-link" href="tel:{}">{}</a>', number, text)
+
+
+@register.filter
+def govuk_date(value: date | str | None) -> str:
+    """`2026-11-24` → `24 November 2026` (GOV.UK style)."""
+    if isinstance(value, str):
+        value = parse_date(value)
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+@register.simple_tag
+def govuk_field(field: forms.BoundField, **options: object) -> SafeString:
+    """Render one form field as a GOV.UK form group, with its label, hint and error."""
+    widget = field.field.widget
+    kind = _kind(widget)
+    context = {
+        "field": field,
+        "kind": kind,
+        "options": options,
+        "error_id": f"{field.auto_id}-error",
+        "hint_id": f"{field.auto_id}-hint",
+    }
+    return SafeString(render_to_string(f"govuk/fields/{kind}.html", context))
+
+
+def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.MultiWidget):
+        return "date"
+    return "input"
+
+
+@register.inclusion_tag("govuk/error_summary.html")
+def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, object]:
+    errors = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for name, messages in form.errors.items():
+            anchor = f"#{form[name].auto_id}" if name in form.fields else "#main-content"
+            if name in form.fields and isinstance(form.fields[name].widget, forms.MultiWidget):
+                anchor = f"#{form[name].auto_id}_0"
+            errors += [{"href": anchor, "text": message} for message in messages]
+    return {"errors": errors}

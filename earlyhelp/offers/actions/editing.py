@@ -1,0 +1,135 @@
+"""Changes to a school's draft Offer."""
+
+from typing import Literal
+
+from django.db import transaction
+from django.db.models import Max
+
+from earlyhelp.accounts.models import User
+from earlyhelp.audit.events import record_event
+from earlyhelp.core.errors import ActionError
+from earlyhelp.directory.models import Scope, Service, ServiceStatus
+from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
+from earlyhelp.offers.models import LevelHeading, Offer, OfferEntry
+from earlyhelp.schools.models import School
+
+
+@transaction.atomic
+def create_offer(*, by: User | None, school: School) -> Offer:
+    offer = Offer.objects.create(school=school)
+    LevelHeading.objects.bulk_create(
+        LevelHeading(offer=offer, level=level, heading=heading)
+        for level, heading in DEFAULT_LEVEL_HEADINGS.items()
+    )
+    record_event(by=by, action="offer.created", obj=offer, school_id=school.pk)
+    return offer
+
+
+@transaction.atomic
+def update_offer_text(
+    *, by: User | None, offer: Offer, introduction: str, raising_concerns: str, attendance: str
+) -> Offer:
+    offer.introduction = introduction
+    offer.raising_concerns = raising_concerns
+    offer.attendance = attendance
+    offer.save()
+    record_event(by=by, action="offer.text_updated", obj=offer, school_id=offer.school_id)
+    return offer
+
+
+@transaction.atomic
+def set_level_heading(
+    *, by: User | None, offer: Offer, level: int, heading: str, description: str = ""
+) -> LevelHeading:
+    if not heading.strip():
+        raise ActionError("Enter a heading for this level of need.")
+    row, _ = LevelHeading.objects.update_or_create(
+        offer=offer, level=level, defaults={"heading": heading, "description": description}
+    )
+    record_event(
+        by=by,
+        action="offer.level_heading_set",
+        obj=offer,
+        school_id=offer.school_id,
+        details={"level": level, "heading": heading},
+    )
+    return row
+
+
+@transaction.atomic
+def add_entry(*, by: User | None, offer: Offer, service: Service, level: int) -> OfferEntry:
+    """Show a directory service in the Offer, last under its level."""
+    if service.scope == Scope.SCHOOL and service.owner_school_id != offer.school_id:
+        raise ActionError("That is another school's own provision.")
+    if service.status == ServiceStatus.DEFUNCT:
+        raise ActionError(f"{service.name} has closed and cannot be added.")
+    if offer.entries.filter(service=service).exists():
+        raise ActionError(f"{service.name} is already in your Offer.")
+    entry = OfferEntry.objects.create(
+        offer=offer, service=service, level=level, position=_next_position(offer, level)
+    )
+    record_event(
+        by=by,
+        action="offer.entry_added",
+        obj=offer,
+        school_id=offer.school_id,
+        details={"service_id": service.pk, "service": service.name, "level": level},
+    )
+    return entry
+
+
+@transaction.atomic
+def remove_entry(*, by: User | None, entry: OfferEntry) -> None:
+    record_event(
+        by=by,
+        action="offer.entry_removed",
+        obj=entry.offer,
+        school_id=entry.offer.school_id,
+        details={"service_id": entry.service_id, "service": entry.service.name},
+    )
+    entry.delete()
+
+
+@transaction.atomic
+def set_entry_level(*, by: User | None, entry: OfferEntry, level: int) -> OfferEntry:
+    if entry.level != level:
+        entry.level = level
+        entry.position = _next_position(entry.offer, level)
+        entry.save()
+        record_event(
+            by=by,
+            action="offer.entry_level_set",
+            obj=entry.offer,
+            school_id=entry.offer.school_id,
+            details={"service_id": entry.service_id, "level": level},
+        )
+    return entry
+
+
+@transaction.atomic
+def move_entry(
+    *, by: User | None, entry: OfferEntry, direction: Literal["up", "down"]
+) -> OfferEntry:
+    """Swap an entry with its neighbour under the same level."""
+    siblings = list(entry.offer.entries.filter(level=entry.level).order_by("position", "id"))
+    index = next(i for i, e in enumerate(siblings) if e.pk == entry.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                OfferEntry.objects.filter(pk=sibling.pk).update(position=position)
+        record_event(
+            by=by,
+            action="offer.entry_moved",
+            obj=entry.offer,
+            school_id=entry.offer.school_id,
+            details={"service_id": entry.service_id, "direction": direction},
+        )
+    entry.refresh_from_db()
+    return entry
+
+
+def _next_position(offer: Offer, level: int) -> int:
+    last = offer.entries.filter(level=level).aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1

@@ -1,0 +1,101 @@
+"""A school's Early Help Offer: the draft an editor works on, and every published version.
+
+The draft is live rows: the Offer's texts, the school's key people
+(`schools.KeyPerson`), the level headings in the school's words and the entries (which
+directory services appear, under which level, in what order). Publishing freezes all of
+that into an `OfferVersion` snapshot. The public page renders the latest snapshot; services
+kept by the county or nationally are read live from the directory by the ids in the
+snapshot, so that a correction made once reaches every school's Offer.
+"""
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+
+from earlyhelp.directory.taxonomies import Level
+
+
+class LevelChoices(models.IntegerChoices):
+    UNIVERSAL = Level.UNIVERSAL, "Level 1: universal"
+    ADDITIONAL = Level.ADDITIONAL, "Level 2: additional needs"
+    TARGETED = Level.TARGETED, "Level 3: targeted"
+    SPECIALIST = Level.SPECIALIST, "Level 4: specialist"
+
+
+class Offer(models.Model):
+    school = models.OneToOneField("schools.School", on_delete=models.CASCADE, related_name="offer")
+    introduction = models.TextField(blank=True)
+    raising_concerns = models.TextField(
+        blank=True, help_text="How the school raises and handles concerns."
+    )
+    attendance = models.TextField(blank=True, help_text="How the school watches attendance.")
+    review_due = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_version = models.ForeignKey(
+        "OfferVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Early Help Offer: {self.school}"
+
+
+class LevelHeading(models.Model):
+    """How the school words a level of need for families ("Need a bit of help?")."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="level_headings")
+    level = models.PositiveSmallIntegerField(choices=LevelChoices.choices)
+    heading = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["level"]
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "level"], name="level_heading_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class OfferEntry(models.Model):
+    """A directory service shown in the Offer, under one level, in a chosen order."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="entries")
+    service = models.ForeignKey(
+        "directory.Service", on_delete=models.CASCADE, related_name="offer_entries"
+    )
+    level = models.PositiveSmallIntegerField(choices=LevelChoices.choices)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["level", "position", "id"]
+        verbose_name_plural = "offer entries"
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "service"], name="offer_entry_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} ({self.get_level_display()})"
+
+
+class OfferVersion(models.Model):
+    """A published Offer, frozen. Never changed after it is written."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    published_by_id = models.CharField(max_length=64)
+    published_by_name = models.CharField(max_length=200)
+    review_due = models.DateField()
+    content: Any = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "number"], name="offer_version_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="offer_version_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer.school} version {self.number}"
