@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from earlyhelp.directory.models import Service, ServiceStatus
-from earlyhelp.offers.presentation import card_from_service, card_queryset
+from earlyhelp.directory.presentation import card_from_service, card_queryset
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,7 @@ from typing import Any
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.lib import phones as phone_lib
 from earlyhelp.offers.models import Offer
-from earlyhelp.offers.presentation import ServiceCard, card_from_service, card_queryset
+from earlyhelp.directory.presentation import ServiceCard, card_from_service, card_queryset
 from earlyhelp.schools.models import KeyRole, School
 
 SNAPSHOT_FORMAT = 1
