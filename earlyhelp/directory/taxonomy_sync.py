@@ -17,3 +17,10 @@ def sync_taxonomies(taxonomy_model: Any, term_model: Any) -> None:
                 code=term.code,
                 defaults={"name": term.name, "description": term.description, "position": position},
             )
+
+
+def ensure_taxonomies() -> None:
+    """Load our taxonomies into the current database (e.g. after a test flush)."""
+    from earlyhelp.directory.models import Taxonomy, TaxonomyTerm
+
+    sync_taxonomies(Taxonomy, TaxonomyTerm)
