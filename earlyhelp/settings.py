@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "earlyhelp.directory",
     "earlyhelp.offers",
     "earlyhelp.demo",
+    "earlyhelp.imports",
+    "earlyhelp.links",
 ]
 
 MIDDLEWARE = [
@@ -215,3 +217,20 @@ LOGGING = {
 # How often an Offer must be reviewed, and how long before the due date editors are reminded.
 OFFER_REVIEW_MONTHS = 12
 OFFER_REVIEW_REMINDER_DAYS = 30
+
+# Caches. "pdf" keeps rendered Offer PDFs (earlyhelp.offers.pdf) as files, so every worker
+# process on the host shares them and they survive a restart; keys are digests of the HTML,
+# so an entry is never stale, only unused. Tests keep them in memory.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pdf": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf"}
+        if ENVIRONMENT == "test"
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache" / "pdf",
+            "TIMEOUT": 30 * 24 * 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    ),
+}

@@ -27,8 +27,10 @@ class GovukForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             _dress(field.widget)
+            if field.help_text:
+                _describe(field.widget, f"{self[name].auto_id}-hint")
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -45,6 +47,14 @@ def _dress(widget: forms.Widget) -> None:
             if isinstance(w, kind):
                 w.attrs["class"] = f"{css} {w.attrs.get('class', '')}".strip()
                 break
+
+
+def _describe(widget: forms.Widget, hint_id: str) -> None:
+    """Point single inputs at their hint; grouped inputs are described by their fieldset."""
+    if isinstance(widget, forms.MultiWidget | forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return
+    described = widget.attrs.get("aria-describedby", "")
+    widget.attrs["aria-describedby"] = f"{hint_id} {described}".strip()
 
 
 def _mark_error(widget: forms.Widget, error_id: str) -> None:
@@ -139,8 +149,12 @@ class GovukDateField(forms.MultiValueField):
     widget = DateInputWidget
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Boxes are optional one by one, so that `compress` words a partial date GOV.UK's way.
+        fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        # MultiValueField refuses three empty boxes itself, before `compress` is reached.
+        if self.label:
+            self.error_messages["required"] = f"Enter the {str(self.label).lower()}"
 
     def compress(self, data_list: list[str]) -> Any:
         from datetime import date

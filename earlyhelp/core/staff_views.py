@@ -1,15 +1,40 @@
 """The staff area's front page: the schools a person works for and what needs doing."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from earlyhelp.accounts.models import User
+from earlyhelp.accounts.permissions import has_permission
+from earlyhelp.accounts.roles import Permission
+from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_schools_for_user
+from earlyhelp.schools.models import School
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    school: School
+    may_edit: bool
+    review: ReviewState
 
 
 @login_required
+@never_cache
 def home(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
-    schools = list_schools_for_user(request.user)
-    return render(request, "core/staff_home.html", {"schools": schools})
+    user, today = request.user, timezone.localdate()
+    schools = list_schools_for_user(user).select_related("offer", "local_authority")
+    rows = [
+        SchoolRow(
+            school=school,
+            may_edit=has_permission(user, Permission.EDIT_OFFER, school=school),
+            review=review_state(school.offer, today),
+        )
+        for school in schools
+    ]
+    return render(request, "core/staff_home.html", {"rows": rows, "review_states": ReviewState})

@@ -1,6 +1,7 @@
 """Writes to the directory. Every write keeps the search text and records an audit event."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -85,6 +86,7 @@ def set_service_status(*, by: User | None, service: Service, status: str) -> Ser
 
 
 def _write_service(service: Service, data: ServiceData, *, by: User | None) -> None:
+    is_new = service.pk is None
     service.organization = get_or_create_organization(by=by, name=data.organization_name)
     for name in (
         "name",
@@ -104,61 +106,68 @@ def _write_service(service: Service, data: ServiceData, *, by: User | None) -> N
         service.assured_date = timezone.localdate()
     service.full_clean()
     service.save()
-    _replace_children(service, data)
-    _replace_terms(service, data)
+    if not is_new:
+        _delete_children(service)
+    _create_children(service, data)
+    _create_terms(service, data)
     index_service(service)
 
 
-def _replace_children(service: Service, data: ServiceData) -> None:
-    service.phones.all().delete()
-    service.contacts.all().delete()
-    service.additional_urls.all().delete()
-    service.schedules.all().delete()
-    service.cost_options.all().delete()
-    service.service_areas.all().delete()
-    service.languages.all().delete()
-    for phone in data.phones:
-        _saved(
-            Phone(
-                service=service, number=phone.number, type=phone.type, description=phone.description
-            )
+def _delete_children(service: Service) -> None:
+    for related in (
+        service.phones,
+        service.contacts,
+        service.additional_urls,
+        service.schedules,
+        service.cost_options,
+        service.service_areas,
+        service.languages,
+        service.attributes,
+    ):
+        related.all().delete()
+
+
+def _create_children(service: Service, data: ServiceData) -> None:
+    """Validate every child row first, then write each kind in one statement."""
+    phones = [
+        Phone(service=service, number=p.number, type=p.type, description=p.description)
+        for p in data.phones
+    ]
+    contacts = [Contact(service=service, email=email) for email in data.emails]
+    urls = [Url(service=service, url=url) for url in data.additional_urls]
+    schedules = [
+        Schedule(
+            service=service,
+            byday=s.byday,
+            opens_at=s.opens_at,
+            closes_at=s.closes_at,
+            description=s.description,
         )
-    for email in data.emails:
-        _saved(Contact(service=service, email=email))
-    for url in data.additional_urls:
-        _saved(Url(service=service, url=url))
-    for schedule in data.schedules:
-        _saved(
-            Schedule(
-                service=service,
-                byday=schedule.byday,
-                opens_at=schedule.opens_at,
-                closes_at=schedule.closes_at,
-                description=schedule.description,
-            )
-        )
+        for s in data.schedules
+    ]
+    costs = []
     if data.free is not None:
-        amount = Decimal(0) if data.free else None
-        _saved(
+        costs.append(
             CostOption(
                 service=service,
                 option="Free" if data.free else "Charges apply",
-                amount=amount,
+                amount=Decimal(0) if data.free else None,
                 amount_description=data.fees_description[:300],
             )
         )
-    for area in data.service_areas:
-        _saved(ServiceArea(service=service, name=area))
-    for language in data.languages:
-        _saved(Language(service=service, name=language))
+    areas = [ServiceArea(service=service, name=area) for area in data.service_areas]
+    languages = [Language(service=service, name=language) for language in data.languages]
+    groups: list[list[Any]] = [phones, contacts, urls, schedules, costs, areas, languages]
+    for group in groups:
+        for obj in group:
+            # hsds_id is a fresh UUID4: skip the per-row uniqueness queries.
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+    for group in groups:
+        if group:
+            type(group[0]).objects.bulk_create(group)
 
 
-def _saved(obj: Phone | Contact | Url | Schedule | CostOption | ServiceArea | Language) -> None:
-    obj.full_clean()
-    obj.save()
-
-
-def _replace_terms(service: Service, data: ServiceData) -> None:
+def _create_terms(service: Service, data: ServiceData) -> None:
     wanted = {
         taxonomies.TOPIC: data.topics,
         taxonomies.LEVEL_OF_NEED: tuple(f"level-{level}" for level in data.levels),
@@ -166,15 +175,20 @@ def _replace_terms(service: Service, data: ServiceData) -> None:
         taxonomies.DELIVERY: data.delivery,
         taxonomies.FEATURE: data.features,
     }
-    service.attributes.all().delete()
+    all_codes = {code for codes in wanted.values() for code in codes}
+    found = {
+        (t.taxonomy.name, t.code): t
+        for t in TaxonomyTerm.objects.filter(
+            taxonomy__name__in=list(wanted), code__in=all_codes
+        ).select_related("taxonomy")
+    }
+    attributes = []
     for taxonomy, codes in wanted.items():
-        terms = {
-            t.code: t for t in TaxonomyTerm.objects.filter(taxonomy__name=taxonomy, code__in=codes)
-        }
-        missing = set(codes) - set(terms)
+        missing = sorted(code for code in codes if (taxonomy, code) not in found)
         if missing:
-            raise ActionError(f"Unknown {taxonomy} terms: {', '.join(sorted(missing))}")
-        Attribute.objects.bulk_create(
-            Attribute(service=service, taxonomy_term=terms[code], link_type=taxonomy)
+            raise ActionError(f"Unknown {taxonomy} terms: {', '.join(missing)}")
+        attributes += [
+            Attribute(service=service, taxonomy_term=found[taxonomy, code], link_type=taxonomy)
             for code in dict.fromkeys(codes)
-        )
+        ]
+    Attribute.objects.bulk_create(attributes)

@@ -138,7 +138,11 @@ class Service(HsdsModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["status", "scope"])]
+        indexes = [
+            models.Index(fields=["status", "scope"]),
+            # Directory listings by name without a full sort (directory.search).
+            models.Index(fields=["status", "name"], name="service_status_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -5,14 +5,23 @@ snapshot and a live record look the same on the page.
 """
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
 from earlyhelp.directory import taxonomies
-from earlyhelp.directory.models import Service, TaxonomyTerm
-from earlyhelp.directory.opening import describe_schedules
+from earlyhelp.directory.models import (
+    CostOption,
+    Location,
+    Service,
+    ServiceStatus,
+    TaxonomyTerm,
+)
+from earlyhelp.directory.opening import OPEN_BANK_HOLIDAYS, describe_schedules, service_is_open
 from earlyhelp.lib import phones as phone_lib
+
+SUMMARY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,26 @@ class ServiceCard:
     @property
     def primary_topic(self) -> dict[str, str] | None:
         return self.topics[0] if self.topics else None
+
+    @property
+    def ages(self) -> str:
+        """Who it is for by age, in plain words: "7 to 17", "18 and over", "Up to 5"."""
+        if self.minimum_age is not None and self.maximum_age is not None:
+            return f"{self.minimum_age} to {self.maximum_age}"
+        if self.minimum_age is not None:
+            return f"{self.minimum_age} and over"
+        return f"Up to {self.maximum_age}" if self.maximum_age is not None else ""
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence, or its first 200 characters."""
+        text = " ".join(self.description.split())
+        end = text.find(". ")
+        if 0 < end < SUMMARY_LENGTH:
+            return text[: end + 1]
+        if len(text) <= SUMMARY_LENGTH:
+            return text
+        return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -126,3 +155,110 @@ def _age(value: Any) -> str | None:
         return None
     text = f"{value:f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+def open_on_bank_holidays(service: Service) -> bool:
+    """Whether the service carries the feature term (from prefetched terms)."""
+    return any(
+        t.code == OPEN_BANK_HOLIDAYS and t.taxonomy.name == taxonomies.FEATURE
+        for t in service.terms.all()
+    )
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A service in a list of search results: its card, and whether it is open now."""
+
+    card: ServiceCard
+    open_now: bool | None  # None: no weekly opening times to go by
+
+
+def search_results(ids: list[int], *, at: datetime | None = None) -> list[SearchResult]:
+    """Cards for the services, in the order of `ids`, in a fixed number of queries."""
+    services = {s.pk: s for s in card_queryset(Service.objects.filter(pk__in=ids))}
+    return [
+        SearchResult(card_from_service(service), _open_now(service, at))
+        for service in (services.get(pk) for pk in ids)
+        if service is not None
+    ]
+
+
+def _open_now(service: Service, at: datetime | None) -> bool | None:
+    return service_is_open(
+        service.schedules.all(), at, open_bank_holidays=open_on_bank_holidays(service)
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    address: list[str]
+
+
+@dataclass(frozen=True)
+class ServiceDetail:
+    """Everything the service page shows beyond the card."""
+
+    card: ServiceCard
+    eligibility: str
+    application_process: str
+    fees: str
+    costs: list[str]
+    levels: list[str]
+    languages: list[str]
+    areas: list[str]
+    places: list[Place]
+    open_now: bool | None
+    open_bank_holidays: bool
+    temporarily_closed: bool
+
+
+def detail_queryset(services: "QuerySet[Service]") -> "QuerySet[Service]":
+    return card_queryset(services).prefetch_related(
+        "cost_options",
+        "languages",
+        "service_areas",
+        "service_at_locations__location__addresses",
+    )
+
+
+def service_detail(service: Service, *, at: datetime | None = None) -> ServiceDetail:
+    levels = [
+        t.name
+        for t in sorted(service.terms.all(), key=lambda t: t.position)
+        if t.taxonomy.name == taxonomies.LEVEL_OF_NEED
+    ]
+    return ServiceDetail(
+        card=card_from_service(service),
+        eligibility=service.eligibility_description,
+        application_process=service.application_process,
+        fees=service.fees_description,
+        costs=[_cost(c) for c in service.cost_options.all()],
+        levels=levels,
+        languages=[language.name for language in service.languages.all()],
+        areas=[area.name for area in service.service_areas.all()],
+        places=[_place(sal.location) for sal in service.service_at_locations.all()],
+        open_now=_open_now(service, at),
+        open_bank_holidays=open_on_bank_holidays(service),
+        temporarily_closed=service.status == ServiceStatus.TEMPORARILY_CLOSED,
+    )
+
+
+def _cost(option: CostOption) -> str:
+    if option.amount is not None and option.amount == 0:
+        text = "Free"
+    elif option.amount is not None:
+        text = f"£{option.amount:,.2f}".removesuffix(".00")
+    else:
+        text = option.option or "Charges apply"
+    if option.amount_description and option.amount_description != text:
+        return f"{text}: {option.amount_description}"
+    return text
+
+
+def _place(location: Location) -> Place:
+    lines: list[str] = []
+    for address in location.addresses.all():
+        parts = [address.address_1, address.address_2, address.city, address.postal_code]
+        lines += [part for part in parts if part]
+    return Place(name=location.name, address=lines)

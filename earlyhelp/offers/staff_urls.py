@@ -1,8 +1,42 @@
+"""The Offer editor, under /staff/schools/<slug>/offer/."""
+
 from django.urls import path
 
-from earlyhelp.offers.views import staff
+from earlyhelp.offers.views.staff import (
+    chooser,
+    entries,
+    health,
+    overview,
+    people,
+    provision,
+    publishing,
+    texts,
+)
 
 app_name = "offers_staff"
 urlpatterns = [
-    path("", staff.overview, name="overview"),
+    path("", overview.overview, name="overview"),
+    path("texts/", texts.edit_texts, name="texts"),
+    path("levels/<int:level>/", texts.edit_level, name="level"),
+    path("people/add/", people.add_person, name="person-add"),
+    path("people/<int:person_id>/", people.change_person, name="person"),
+    path("people/<int:person_id>/remove/", people.remove_person, name="person-remove"),
+    path("people/<int:person_id>/move/", people.move_person, name="person-move"),
+    path("provision/add/", provision.add_provision, name="provision-add"),
+    path("provision/<int:provision_id>/", provision.change_provision, name="provision"),
+    path(
+        "provision/<int:provision_id>/delete/",
+        provision.delete_provision,
+        name="provision-delete",
+    ),
+    path("entries/<int:entry_id>/level/", entries.change_level, name="entry-level"),
+    path("entries/<int:entry_id>/remove/", entries.remove, name="entry-remove"),
+    path("entries/<int:entry_id>/move/", entries.move, name="entry-move"),
+    path("services/", chooser.choose, name="choose"),
+    path("services/<int:service_id>/add/", chooser.add, name="choose-add"),
+    path("preview/", publishing.preview, name="preview"),
+    path("publish/", publishing.publish, name="publish"),
+    path("versions/", publishing.versions, name="versions"),
+    path("versions/<int:number>/", publishing.version, name="version"),
+    path("health/", health.health, name="health"),
 ]

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from django.db import transaction
 from django.db.models import Max
@@ -115,6 +116,30 @@ def update_key_person(*, by: User | None, person: KeyPerson, details: PersonDeta
 def remove_key_person(*, by: User | None, person: KeyPerson) -> None:
     record_event(by=by, action="key_person.removed", obj=person, school_id=person.school_id)
     person.delete()
+
+
+@transaction.atomic
+def move_key_person(
+    *, by: User | None, person: KeyPerson, direction: Literal["up", "down"]
+) -> KeyPerson:
+    """Swap a person with their neighbour in the school's list (the order the Offer shows)."""
+    people = list(person.school.key_people.order_by("position", "id"))
+    index = next(i for i, p in enumerate(people) if p.pk == person.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(people):
+        people[index], people[other] = people[other], people[index]
+        for position, each in enumerate(people, start=1):
+            if each.position != position:
+                KeyPerson.objects.filter(pk=each.pk).update(position=position)
+        record_event(
+            by=by,
+            action="key_person.moved",
+            obj=person,
+            school_id=person.school_id,
+            details={"direction": direction},
+        )
+    person.refresh_from_db()
+    return person
 
 
 def _apply_person(person: KeyPerson, details: PersonDetails) -> None:

@@ -49,8 +49,28 @@ def govuk_field(field: forms.BoundField, **options: object) -> SafeString:
         "options": options,
         "error_id": f"{field.auto_id}-error",
         "hint_id": f"{field.auto_id}-hint",
+        "parts": _date_parts(field) if kind == "date" else [],
     }
     return SafeString(render_to_string(f"govuk/fields/{kind}.html", context))
+
+
+def _date_parts(field: forms.BoundField) -> list[dict[str, str]]:
+    """The day, month and year boxes, each with its own id for its label."""
+    widget = field.field.widget
+    assert isinstance(widget, forms.MultiWidget)
+    value = field.value()
+    values = (
+        list(value) if isinstance(value, list | tuple) else list(widget.decompress(value) or [])
+    )
+    suffixes: list[str] = getattr(widget, "widgets_names", ["_0", "_1", "_2"])
+    parts = []
+    for index, label in enumerate(("Day", "Month", "Year")):
+        box_id = f"{field.auto_id}_{index}"
+        name = f"{field.html_name}{suffixes[index]}"
+        box = values[index] if index < len(values) else None
+        html = widget.widgets[index].render(name, box, attrs={"id": box_id})
+        parts.append({"id": box_id, "label": label, "html": html})
+    return parts
 
 
 def _kind(widget: forms.Widget) -> str:
@@ -69,6 +89,9 @@ def _kind(widget: forms.Widget) -> str:
     return "input"
 
 
+_GROUPED = (forms.MultiWidget, forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
 @register.inclusion_tag("govuk/error_summary.html")
 def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, object]:
     errors = []
@@ -77,7 +100,7 @@ def govuk_error_summary(*forms_: forms.BaseForm) -> dict[str, object]:
             continue
         for name, messages in form.errors.items():
             anchor = f"#{form[name].auto_id}" if name in form.fields else "#main-content"
-            if name in form.fields and isinstance(form.fields[name].widget, forms.MultiWidget):
-                anchor = f"#{form[name].auto_id}_0"
+            if name in form.fields and isinstance(form.fields[name].widget, _GROUPED):
+                anchor = f"#{form[name].auto_id}_0"  # the first box or radio of a group
             errors += [{"href": anchor, "text": message} for message in messages]
     return {"errors": errors}

@@ -2,30 +2,31 @@
 
 `index_service` keeps `Service.search_text` current; the database keeps its full-text index
 in step with that column (an FTS5 table fed by triggers on SQLite, a generated tsvector
-column on PostgreSQL).
+column on PostgreSQL: see `schema.py`). `search_services` answers a `SearchParams` with a
+`SearchPage` of service ids, best first.
 """
 
-from earlyhelp.directory.models import Service
+from earlyhelp.directory.search.engine import COUNT_CAP, search_services
+from earlyhelp.directory.search.indexing import (
+    build_search_text,
+    compose_search_text,
+    index_service,
+)
+from earlyhelp.directory.search.params import (
+    SCHOOL_YEARS,
+    SearchPage,
+    SearchParams,
+    age_for_school_year,
+)
 
-
-def build_search_text(service: Service) -> str:
-    """What a service is about, beside its name (the index holds the name separately)."""
-    terms = service.terms.select_related("taxonomy").all()
-    topics = [t for t in terms if t.taxonomy.name == "earlyhelp-topic"]
-    from earlyhelp.directory.taxonomies import TOPICS
-
-    synonyms = {t.code: t.synonyms for t in TOPICS}
-    parts = [
-        service.alternate_name,
-        service.organization.name,
-        " ".join(t.name for t in topics),
-        " ".join(word for t in topics for word in synonyms.get(t.code, ())),
-        service.description,
-        service.eligibility_description,
-    ]
-    return "\n".join(p for p in parts if p)
-
-
-def index_service(service: Service) -> None:
-    service.search_text = build_search_text(service)
-    Service.objects.filter(pk=service.pk).update(search_text=service.search_text)
+__all__ = [
+    "COUNT_CAP",
+    "SCHOOL_YEARS",
+    "SearchPage",
+    "SearchParams",
+    "age_for_school_year",
+    "build_search_text",
+    "compose_search_text",
+    "index_service",
+    "search_services",
+]

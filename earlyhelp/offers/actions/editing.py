@@ -1,5 +1,6 @@
 """Changes to a school's draft Offer."""
 
+from dataclasses import replace
 from typing import Literal
 
 from django.db import transaction
@@ -7,7 +8,9 @@ from django.db.models import Max
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.core.errors import ActionError, InvalidState
+from earlyhelp.directory.actions import create_service, update_service
+from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
 from earlyhelp.offers.models import LevelHeading, Offer, OfferEntry
@@ -133,3 +136,57 @@ def move_entry(
 def _next_position(offer: Offer, level: int) -> int:
     last = offer.entries.filter(level=level).aggregate(last=Max("position"))["last"]
     return (last or 0) + 1
+
+
+@transaction.atomic
+def add_own_provision(
+    *, by: User | None, offer: Offer, data: ServiceData, level: int
+) -> OfferEntry:
+    """Describe a piece of the school's own support and show it in the draft under `level`.
+
+    It stays out of the directory (inactive) until the Offer is next published.
+    """
+    service = create_service(
+        by=by,
+        data=replace(data, status=ServiceStatus.INACTIVE),
+        scope=Scope.SCHOOL,
+        owner_school=offer.school,
+    )
+    return add_entry(by=by, offer=offer, service=service, level=level)
+
+
+@transaction.atomic
+def update_own_provision(
+    *, by: User | None, offer: Offer, service: Service, data: ServiceData
+) -> Service:
+    """Change the school's own provision; whether the directory shows it does not change."""
+    _check_own_provision(offer, service)
+    return update_service(by=by, service=service, data=replace(data, status=service.status))
+
+
+@transaction.atomic
+def delete_own_provision(*, by: User | None, offer: Offer, service: Service) -> None:
+    """Delete provision that is neither in the draft nor on the published Offer."""
+    _check_own_provision(offer, service)
+    if offer.entries.filter(service=service).exists():
+        raise InvalidState(f"Remove {service.name} from your Offer before you delete it.")
+    if service.status == ServiceStatus.ACTIVE:
+        raise InvalidState(
+            f"{service.name} is on your published Offer. Publish your Offer without it "
+            "first, then delete it."
+        )
+    record_event(
+        by=by,
+        action="service.deleted",
+        obj=service,
+        school_id=offer.school_id,
+        details={"service": service.name, "scope": service.scope},
+    )
+    service.delete()
+
+
+def _check_own_provision(offer: Offer, service: Service) -> None:
+    if service.scope != Scope.SCHOOL or service.owner_school_id != offer.school_id:
+        raise ActionError(f"{service.name} is not your school's own provision.")
+    if service.status == ServiceStatus.DEFUNCT:
+        raise InvalidState(f"{service.name} has closed.")

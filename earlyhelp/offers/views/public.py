@@ -3,6 +3,8 @@
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from earlyhelp.offers.models import OfferVersion
 from earlyhelp.offers.pdf import render_offer_pdf
@@ -33,19 +35,25 @@ def offer(request: HttpRequest, slug: str) -> HttpResponse:
 
 def offer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     school, version, page = _published(slug)
-    pdf = render_offer_pdf(request, _context(school, version, page))
+    pdf = render_offer_pdf(
+        _context(school, version, page), base_url=request.build_absolute_uri("/")
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{school.slug}-early-help-offer.pdf"'
+    published = timezone.localtime(version.published_at).date()
+    filename = f"{school.slug}-early-help-offer-{published.isoformat()}.pdf"
+    response["Content-Disposition"] = content_disposition_header(False, filename) or ""
     return response
 
 
 def _published(slug: str) -> tuple[School, OfferVersion, OfferPage]:
+    """One query for the school and its published version, a fixed few for live services."""
     school = (
         School.objects.select_related("local_authority", "offer__published_version")
         .filter(slug=slug)
         .first()
     )
-    version = school.offer.published_version if school else None
+    offer = getattr(school, "offer", None) if school else None
+    version = offer.published_version if offer else None
     if school is None or version is None:
         raise Http404("No published Offer")
     return school, version, page_from_snapshot(version.content, live=True)
@@ -59,4 +67,6 @@ def _context(school: School, version: OfferVersion, page: OfferPage) -> dict[str
         "nav": "schools",
         "local_authority": school.local_authority,
         "quick_exit": page.quick_exit,
+        # The Offer places the emergency panel under its title, so headings stay in order.
+        "emergency_in_body": True,
     }

@@ -22,13 +22,13 @@ def test_an_edited_row_is_named(universe):
 def test_a_removed_row_is_noticed(universe):
     victim = AuditEvent.objects.order_by("id")[3]
     _raw_tamper(f"DELETE FROM audit_auditevent WHERE id = {victim.pk}")
-    following = AuditEvent.objects.filter(id__gt=victim.pk).order_by("id").first()
+    following = AuditEvent.objects.filter(id__gt=victim.pk).order_by("id")[0]
     with pytest.raises(CommandError, match=f"event {following.pk}: a row before it was removed"):
         call_command("verify_audit")
 
 
 def test_the_orm_refuses_to_change_or_delete_events(universe):
-    event = AuditEvent.objects.first()
+    event = AuditEvent.objects.order_by("id")[0]
     event.actor_name = "x"
     with pytest.raises(AppendOnlyError):
         event.save()
@@ -42,7 +42,7 @@ def test_the_orm_refuses_to_change_or_delete_events(universe):
     connection.vendor != "postgresql", reason="SQLite enforces append-only in code only"
 )
 def test_the_database_refuses_to_change_events(universe):
-    event = AuditEvent.objects.first()
+    event = AuditEvent.objects.order_by("id")[0]
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE id = %s", [event.pk])
 

@@ -1,0 +1,33 @@
+"""Run every benchmark, each in its own process (each sets up its own throwaway database).
+
+    EARLYHELP_ENV=test .venv/bin/python -m bench [--quick]
+
+--quick runs the search benchmark at 10,000 services instead of 100,000. The PostgreSQL run
+starts the test server (`scripts/pg-test-server start`).
+"""
+
+import argparse
+import subprocess
+import sys
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run every benchmark under bench/.")
+    parser.add_argument("--quick", action="store_true", help="search at 10,000 services")
+    args = parser.parse_args()
+    services = "10000" if args.quick else "100000"
+    runs = [
+        ["bench.search", "--services", services],
+        ["bench.search", "--services", services, "--postgres"],
+        ["bench.offer_page"],
+        ["bench.import_offer"],
+    ]
+    failed = 0
+    for run in runs:
+        print(f"\n$ python -m {' '.join(run)}", flush=True)
+        failed += subprocess.run([sys.executable, "-m", *run], check=False).returncode != 0
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""How the public Offer page and its PDF scale with the number of services.
+
+    EARLYHELP_ENV=test .venv/bin/python -m bench.offer_page
+
+Builds, in a throwaway SQLite database, one school whose published Offer shows 50 and then
+500 services (a third the school's own, a third county, a third national, each with phones,
+an email, a web address, topics and opening times), and prints for each the number of
+queries and the median time to render `/schools/<slug>/`. Then the PDF of a 60-service
+Offer: the first render (wall and CPU time: CPU time is steadier on a busy machine) and a
+cached one. Figures go in docs/benchmarks.md ("Offer page").
+"""
+
+import os
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROUNDS = 5
+PAGE_SIZES = (50, 500)
+PDF_SIZE = 60
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="earlyhelp-bench-") as folder:
+        _setup_django(Path(folder))
+        print(f"Offer page, {ROUNDS} renders each (median), SQLite in a temporary folder")
+        for count in PAGE_SIZES:
+            queries, seconds = measure_page(build_offer(f"Bench School {count}", count))
+            print(f"  {count:>4} services: {queries} queries, {seconds * 1000:.0f} ms")
+        slug = build_offer(f"Bench School PDF {PDF_SIZE}", PDF_SIZE)
+        first, cpu, cached, pages = measure_pdf(slug)
+        print(
+            f"Offer PDF, {PDF_SIZE} services ({pages} A4 pages): first render {first:.2f} s "
+            f"({cpu:.2f} s of CPU), from the cache {cached * 1000:.0f} ms"
+        )
+
+
+def _setup_django(folder: Path) -> None:
+    os.environ.setdefault("EARLYHELP_ENV", "test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earlyhelp.settings")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # As in production: rendered PDFs kept as files (tests keep them in memory).
+    settings.CACHES["pdf"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(folder / "pdf-cache"),
+    }
+    call_command("migrate", verbosity=0)
+
+
+def measure_page(slug: str) -> tuple[int, float]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    times = []
+    for _ in range(ROUNDS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(f"/schools/{slug}/")
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200, response.status_code
+    return len(queries), statistics.median(times)
+
+
+def measure_pdf(slug: str) -> tuple[float, float, float, int]:
+    """Wall and CPU time of the first render, then wall time of a cached one."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    start, start_cpu = time.perf_counter(), time.process_time()
+    response = client.get(f"/schools/{slug}/offer.pdf")
+    first, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    assert response.status_code == 200, response.status_code
+    start = time.perf_counter()
+    client.get(f"/schools/{slug}/offer.pdf")
+    cached = time.perf_counter() - start
+    return first, cpu, cached, _pages(response.content)
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def build_offer(name: str, services: int) -> str:
+    """A published Offer of `services` services, made through the app's own actions."""
+    from earlyhelp.directory.actions import create_service
+    from earlyhelp.directory.models import Scope
+    from earlyhelp.offers.actions.editing import add_entry, update_offer_text
+    from earlyhelp.offers.actions.publishing import publish_offer
+    from earlyhelp.schools.actions import (
+        PersonDetails,
+        SchoolDetails,
+        add_key_person,
+        create_local_authority,
+        create_school,
+    )
+    from earlyhelp.schools.models import LocalAuthority
+
+    county = LocalAuthority.objects.filter(name="Benchshire").first() or create_local_authority(
+        by=None,
+        name="Benchshire",
+        front_door_name="Family Front Door",
+        front_door_phone="+441134960001",
+        out_of_hours_phone="+441134960002",
+    )
+    school = create_school(
+        by=None,
+        local_authority=county,
+        details=SchoolDetails(name=name, phase="primary", phone="+441134960100"),
+    )
+    for person, roles in (("Ann Bell", ("dsl", "headteacher")), ("Cal Dunn", ("deputy_dsl",))):
+        add_key_person(
+            by=None,
+            school=school,
+            details=PersonDetails(name=person, roles=roles, email="office@example.org"),
+        )
+    offer = school.offer
+    update_offer_text(
+        by=None,
+        offer=offer,
+        introduction="We help early.",
+        raising_concerns="Talk to any of us.",
+        attendance="We call on the first morning of an absence.",
+    )
+    for i in range(services):
+        scope = (Scope.SCHOOL, Scope.LOCAL, Scope.NATIONAL)[i % 3]
+        service = create_service(
+            by=None,
+            scope=scope,
+            data=service_data(name, i),
+            owner_school=school if scope == Scope.SCHOOL else None,
+            owner_local_authority=county if scope == Scope.LOCAL else None,
+        )
+        add_entry(by=None, offer=offer, service=service, level=1 + i % 4)
+    publish_offer(by=None, offer=offer)
+    return school.slug
+
+
+def service_data(school: str, i: int) -> Any:
+    from datetime import time as clock
+
+    from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
+    from earlyhelp.directory.taxonomies import TOPICS
+
+    topics = (TOPICS[i % len(TOPICS)].code, TOPICS[(i + 7) % len(TOPICS)].code)
+    return ServiceData(
+        name=f"{school} service {i + 1}",
+        organization_name=f"Bench organisation {i % 40}",
+        description="Support for children and families, in person and by phone. " * 3,
+        url=f"https://www.example.org/service-{i}",
+        email=f"service{i}@example.org",
+        minimum_age=Decimal(4),
+        maximum_age=Decimal(18),
+        phones=(PhoneData(f"+44113496{i % 1000:04d}"), PhoneData("+448081570999", "text")),
+        topics=topics,
+        levels=(1 + i % 4,),
+        referral_routes=("self", "parent"),
+        delivery=("in-person", "phone"),
+        free=True,
+        schedules=(ScheduleData("MO,TU,WE,TH,FR", clock(9), clock(17)),),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Directory search at county scale: ranked full-text search beside a plain `icontains` scan.
+
+    EARLYHELP_ENV=test .venv/bin/python -m bench.search [--services 100000] [--postgres]
+
+Builds a synthetic directory (`earlyhelp synth`) in a throwaway database: a SQLite file in a
+temporary folder, or with --postgres a fresh database on the test server
+(`scripts/pg-test-server start`), dropped afterwards. Then runs the searches of
+`bench/_search_queries.py` ROUNDS times each after a warm-up round, and prints p50 and p95
+of `search_services` (the count and the page of ids, as the search page asks for them)
+beside the same words searched with `icontains` over name and description (first page by
+name, and the count), in the same run, and the speed-up. Figures go in docs/benchmarks.md.
+"""
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench import _search_queries as queries
+
+ROUNDS = 20
+SCAN_ROUNDS = 3  # the scan is slow and steady: fewer rounds tell the same story
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--services", type=int, default=100_000)
+    parser.add_argument("--schools", type=int, default=500)
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--each", action="store_true", help="also print each search's p50")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
+    with _database(postgres=args.postgres) as label:
+        _setup_django()
+        started = time.perf_counter()
+        _build(args.services, args.schools)
+        built = time.perf_counter() - started
+        _report(label, args.services, built, each=args.each)
+
+
+@contextmanager
+def _database(*, postgres: bool) -> Iterator[str]:
+    if not postgres:
+        with tempfile.TemporaryDirectory(prefix="earlyhelp-bench-") as folder:
+            os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+            import sqlite3
+
+            yield f"SQLite {sqlite3.sqlite_version}, a file in a temporary folder"
+        return
+    import psycopg
+
+    server = subprocess.run(
+        [str(ROOT / "scripts" / "pg-test-server"), "start"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    base, name = server.rsplit("/", 1)[0], f"earlyhelp_bench_{os.getpid()}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        version = admin.execute("SHOW server_version").fetchone()
+    os.environ["DATABASE_URL"] = f"{base}/{name}"
+    try:
+        yield f"PostgreSQL {version[0] if version else '?'}, a fresh database on the test server"
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("EARLYHELP_ENV", "test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earlyhelp.settings")
+    import django
+
+    django.setup()
+
+
+def _build(services: int, schools: int) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    print(f"Building {services:,} synthetic services and {schools} schools…", flush=True)
+    call_command("synth", services=services, schools=schools, seed=1, stdout=_Quiet())
+
+
+class _Quiet:
+    def write(self, text: str) -> None:
+        if "Done" in text or "Made" in text:
+            print(text.strip(), flush=True)
+
+    def flush(self) -> None:
+        pass
+
+
+def _searches() -> dict[str, list[Any]]:
+    from earlyhelp.directory.search import SearchParams
+
+    at = queries.MOMENT
+    return {
+        "words only": [SearchParams(q=q, at=at) for q in queries.WORDS],
+        "words and filters": [
+            SearchParams(q=q, at=at, **filters) for q, filters in queries.WORDS_AND_FILTERS
+        ],
+        "filters only": [SearchParams(at=at, **filters) for filters in queries.FILTERS],
+    }
+
+
+def _ranked(params: Any) -> Callable[[], object]:
+    from earlyhelp.directory.search import search_services
+
+    return lambda: search_services(params)
+
+
+def _scan(q: str) -> Callable[[], object]:
+    """The same words the plain way: every word in the name or the description."""
+    from django.db.models import Q
+
+    from earlyhelp.directory.models import Service
+    from earlyhelp.directory.search.words import search_words
+
+    services = Service.objects.filter(status="active")
+    for word in search_words(q):
+        services = services.filter(Q(name__icontains=word) | Q(description__icontains=word))
+
+    def run() -> object:
+        return list(services.order_by("name").values_list("id", flat=True)[:20]), services.count()
+
+    return run
+
+
+def _time(runs: list[Callable[[], object]], rounds: int = ROUNDS) -> list[list[float]]:
+    """Milliseconds of each call, per search, over `rounds` rounds after a warm-up round."""
+    for run in runs:
+        run()
+    samples: list[list[float]] = [[] for _ in runs]
+    for _ in range(rounds):
+        for run, times in zip(runs, samples, strict=True):
+            started = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return statistics.median(samples), cuts[94]
+
+
+def _line(label: str, samples: list[list[float]]) -> tuple[float, float]:
+    p50, p95 = _percentiles([ms for times in samples for ms in times])
+    rounds = len(samples[0])
+    print(
+        f"  {label:<31} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  ({len(samples)} searches x {rounds})"
+    )
+    return p50, p95
+
+
+def _report(label: str, services: int, built: float, *, each: bool) -> None:
+    searches = _searches()
+    worded = [p for group in searches.values() for p in group if p.q]
+    print(f"\nSearch, {services:,} services, {label}; built in {built:.0f} s")
+    print(f"Each search run after a warm-up round; load average {_load()}")
+    timed = {name: _time([_ranked(p) for p in group]) for name, group in searches.items()}
+    for name, samples in timed.items():
+        _line(f"ranked, {name}", samples)
+    ranked = _line("ranked, all", [t for samples in timed.values() for t in samples])
+    words = _line("ranked, all with words", timed["words only"] + timed["words and filters"])
+    scanned = _time([_scan(p.q) for p in worded], rounds=SCAN_ROUNDS)
+    scan = _line("icontains scan, the same words", scanned)
+    print(
+        f"  speed-up on the same words: {scan[0] / words[0]:.0f}x at p50,"
+        f" {scan[1] / words[1]:.0f}x at p95; every search p95 {ranked[1]:.1f} ms"
+    )
+    if each:
+        _each(searches, timed, scanned)
+    print(f"Load average at the end {_load()}")
+
+
+def _each(
+    searches: dict[str, list[Any]],
+    timed: dict[str, list[list[float]]],
+    scanned: list[list[float]],
+) -> None:
+    scans = iter(scanned)
+    print("  p50 of each search (ranked | scan):")
+    for name, group in searches.items():
+        for params, times in zip(group, timed[name], strict=True):
+            scan = f"{statistics.median(next(scans)):8.1f} ms" if params.q else ""
+            print(f"    {_describe(params):<58} {statistics.median(times):7.1f} ms {scan}")
+
+
+def _describe(params: Any) -> str:
+    shown = [f"q={params.q!r}"] if params.q else []
+    for name in ("topics", "level", "age", "year", "delivery"):
+        value = getattr(params, name)
+        if value not in (None, ()):
+            shown.append(f"{name}={','.join(value) if isinstance(value, tuple) else value}")
+    shown += [name for name in ("free_only", "self_referral", "open_now") if getattr(params, name)]
+    return " ".join(shown)
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{n:.1f}" for n in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+if __name__ == "__main__":
+    main()

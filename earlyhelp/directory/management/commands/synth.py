@@ -1,0 +1,41 @@
+"""`earlyhelp synth`: a synthetic county-scale directory for load tests and benchmarks."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from earlyhelp.core.errors import ActionError
+from earlyhelp.directory.synthetic.builder import synthesise
+
+
+class Command(BaseCommand):
+    help = (
+        "Build a synthetic county-scale directory: several local authorities, schools, "
+        "organisations and services with varied English text, ages, levels, referral routes, "
+        "delivery, schedules, costs and fictional phone numbers. Every place and name is made "
+        "up. Adds to the current database; refuses to run in production or twice."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--services", type=int, default=100_000)
+        parser.add_argument("--schools", type=int, default=500)
+        parser.add_argument("--seed", type=int, default=1, help="Same seed, same directory.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("synth refuses to run in production mode.")
+        if options["services"] < 1 or options["schools"] < 1:
+            raise CommandError("--services and --schools must be at least 1.")
+        try:
+            made = synthesise(
+                services=options["services"],
+                schools=options["schools"],
+                seed=options["seed"],
+                progress=lambda line: self.stdout.write(line),
+            )
+        except ActionError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(f"Made {made['services']} services and {made['schools']} schools.")
+        )

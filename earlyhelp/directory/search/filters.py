@@ -1,0 +1,118 @@
+"""What a search filters on: filter words for the full-text index, SQL for the rest.
+
+Topic, level of need, self-referral, delivery and "free" are filter words (`facets.py`)
+that every match must contain: `facet_groups` gives them as groups, any word of a group and
+every group. Status, scope, age and "open now" are WHERE conditions on the service table
+aliased `s`, written by hand (not through the ORM) because they sit beside the full-text
+match in one statement. Every value is a query parameter.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from earlyhelp.directory import taxonomies
+from earlyhelp.directory.models import ServiceStatus
+from earlyhelp.directory.opening import OPEN_BANK_HOLIDAYS, OpenCheck, Session
+from earlyhelp.directory.search.facets import FREE, facet
+from earlyhelp.directory.search.params import SearchParams
+
+# Services with the feature term that keeps them open on bank holidays.
+BANK_HOLIDAY_SERVICES = (
+    "SELECT a.service_id FROM directory_attribute a"
+    " JOIN directory_taxonomyterm t ON t.id = a.taxonomy_term_id"
+    " JOIN directory_taxonomy x ON x.id = t.taxonomy_id"
+    " WHERE x.name = %s AND t.code = %s AND a.service_id IS NOT NULL"
+)
+# A weekly schedule running now: a session that started today (and has not closed, or runs
+# past midnight), or one that started yesterday and runs past midnight until after now.
+# {today} and {yesterday} say that the schedule runs a session on that day (`_session`).
+OPEN_NOW = (
+    "EXISTS (SELECT 1 FROM directory_schedule h WHERE h.service_id = s.id"
+    " AND h.freq = 'WEEKLY' AND h.opens_at IS NOT NULL AND h.closes_at IS NOT NULL AND ("
+    "(h.opens_at <= %s AND (h.closes_at <= h.opens_at OR h.closes_at > %s) AND {today})"
+    " OR (h.closes_at <= h.opens_at AND h.closes_at > %s AND {yesterday})))"
+)
+SESSION = (
+    "UPPER(h.byday) LIKE %s AND (h.valid_from IS NULL OR h.valid_from <= %s)"
+    " AND (h.valid_to IS NULL OR h.valid_to >= %s)"
+)
+
+
+@dataclass
+class Where:
+    """SQL conditions joined by AND, and their parameters in order."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(f"({c})" for c in self.clauses) or "1 = 1"
+
+
+def facet_groups(params: SearchParams) -> list[tuple[str, ...]]:
+    """Filter words: a match has at least one word of every group."""
+    groups = [
+        tuple(facet(taxonomies.TOPIC, code) for code in params.topics),
+        tuple(facet(taxonomies.DELIVERY, code) for code in params.delivery),
+    ]
+    if params.level:
+        groups.append((facet(taxonomies.LEVEL_OF_NEED, f"level-{params.level}"),))
+    if params.self_referral:
+        groups.append((facet(taxonomies.REFERRAL_ROUTE, "self"),))
+    if params.free_only:
+        groups.append((FREE,))
+    return [group for group in groups if group]
+
+
+def where_for(params: SearchParams) -> Where:
+    where = Where()
+    where.add("s.status = %s", ServiceStatus.ACTIVE.value)
+    if params.scope:
+        where.add("s.scope = %s", params.scope)
+    age = params.child_age
+    if age is not None:
+        value = connection.ops.adapt_decimalfield_value(age)
+        where.add(
+            "(s.minimum_age IS NULL OR s.minimum_age <= %s)"
+            " AND (s.maximum_age IS NULL OR s.maximum_age >= %s)",
+            value,
+            value,
+        )
+    if params.open_now:
+        _open_at(where, OpenCheck.at(params.at))
+    return where
+
+
+def _open_at(where: Where, check: OpenCheck) -> None:
+    """Mirrors `OpenCheck.schedule_is_open` for the service's own weekly schedules."""
+    now = connection.ops.adapt_timefield_value(check.now.replace(microsecond=0))
+    today, today_params = _session(check.today)
+    yesterday, yesterday_params = _session(check.yesterday)
+    where.add(
+        OPEN_NOW.format(today=today, yesterday=yesterday),
+        now,
+        now,
+        *today_params,
+        now,
+        *yesterday_params,
+    )
+
+
+def _session(session: Session) -> tuple[str, list[Any]]:
+    """A schedule runs a session on this day: listed, in date, not stopped by a holiday."""
+    day = connection.ops.adapt_datefield_value(session.day)
+    params: list[Any] = [f"%{session.code}%", day, day]
+    if not session.bank_holiday:
+        return SESSION, params
+    return f"{SESSION} AND s.id IN ({BANK_HOLIDAY_SERVICES})", [
+        *params,
+        taxonomies.FEATURE,
+        OPEN_BANK_HOLIDAYS,
+    ]

@@ -1,0 +1,1 @@
+"""A synthetic county-scale directory for load tests and benchmarks (`earlyhelp synth`)."""

@@ -1,0 +1,95 @@
+"""Turn an untrusted Offer document into plain text, safely.
+
+Every format is converted in a separate Python process with a time limit and memory limits
+(`worker.py`), so a hostile or broken document cannot hang or exhaust the command. The text
+keeps the document's line structure: table rows become tab-separated lines and links become
+Markdown-style `[label](target)` so that the extractor can see their targets. Nothing is
+rendered or executed.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+TIME_LIMIT_SECONDS = 30.0
+KINDS = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+class UnreadableDocument(Exception):
+    """The document cannot be imported; the message is one line for a person to read."""
+
+
+def read_document(path: Path, *, time_limit: float = TIME_LIMIT_SECONDS) -> str:
+    """The document's text; raises UnreadableDocument with a one-line reason."""
+    kind = _check_file(path)
+    reply = _convert_in_worker(path, kind, time_limit)
+    if "error" in reply:
+        raise UnreadableDocument(f"Cannot read {path.name}: {reply['error']}")
+    text = str(reply.get("text", ""))
+    if not text.strip():
+        raise UnreadableDocument(f"Cannot read {path.name}: it contains no text.")
+    return text
+
+
+def _check_file(path: Path) -> str:
+    if not path.is_file():
+        raise UnreadableDocument(f"Cannot read {path}: there is no such file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableDocument(f"Cannot read {path.name}: the file is empty.")
+    if size > MAX_BYTES:
+        raise UnreadableDocument(
+            f"Cannot read {path.name}: it is {size / 1024 / 1024:.1f} MB; the limit is 20 MB."
+        )
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise UnreadableDocument(
+            f"Cannot read {path.name}: only .txt, .md, .html, .docx and .pdf files can be imported."
+        )
+    return kind
+
+
+def worker_command(kind: str, path: Path) -> list[str]:
+    """The command that converts one document in its own process (tests may replace it)."""
+    return [sys.executable, "-m", "earlyhelp.imports.readers.worker", kind, str(path)]
+
+
+def _convert_in_worker(path: Path, kind: str, time_limit: float) -> dict[str, str]:
+    command = worker_command(kind, path)
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            command,
+            capture_output=True,
+            timeout=time_limit,
+            check=False,
+            env={
+                **os.environ,
+                "PYTHONIOENCODING": "utf-8",
+                "WORKER_TIME_LIMIT": str(int(time_limit) + 1),
+            },
+        )
+    except subprocess.TimeoutExpired as error:
+        raise UnreadableDocument(
+            f"Cannot read {path.name}: converting it took longer than {time_limit:g} seconds."
+        ) from error
+    try:
+        reply = json.loads(completed.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        reply = None
+    if not isinstance(reply, dict):
+        raise UnreadableDocument(
+            f"Cannot read {path.name}: the converter stopped (the file may be corrupt or too "
+            "complex)."
+        )
+    return {str(key): str(value) for key, value in reply.items()}

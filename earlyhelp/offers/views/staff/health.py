@@ -1,0 +1,36 @@
+"""The Health check page: every problem in the school's current Offer, errors first."""
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from earlyhelp.accounts.roles import Permission
+from earlyhelp.offers.health import HealthFinding, check_offer
+from earlyhelp.offers.views.staff._shared import load_school, render_page, staff_page
+
+
+@staff_page
+def health(request: HttpRequest, school_slug: str) -> HttpResponse:
+    school, offer = load_school(request, school_slug, Permission.EDIT_OFFER)
+    findings = check_offer(offer, today=timezone.localdate())
+    errors = [f for f in findings if f.is_error]
+    warnings = [f for f in findings if not f.is_error]
+    return render_page(
+        request,
+        "health.html",
+        school,
+        findings=findings,
+        groups=groups_of(errors, warnings),
+        errors=errors,
+        warnings=warnings,
+    )
+
+
+def groups_of(
+    errors: list[HealthFinding], warnings: list[HealthFinding]
+) -> list[tuple[str, str, list[HealthFinding]]]:
+    """(id, heading, findings) for each severity that has findings, errors first."""
+    groups = [
+        ("errors", "Errors: families would be sent to the wrong place", errors),
+        ("warnings", "Warnings: worth putting right", warnings),
+    ]
+    return [group for group in groups if group[2]]

@@ -1,0 +1,60 @@
+"""The Offer's own words: its texts and how it names each level of need."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+
+from earlyhelp.core.errors import ActionError
+from earlyhelp.offers.actions.editing import set_level_heading, update_offer_text
+from earlyhelp.offers.forms import LevelHeadingForm, OfferTextsForm
+from earlyhelp.offers.models import LevelChoices
+from earlyhelp.offers.views.staff._shared import (
+    load_school,
+    render_page,
+    staff_page,
+    staff_user,
+    to_overview,
+)
+
+
+@staff_page
+def edit_texts(request: HttpRequest, school_slug: str) -> HttpResponse:
+    school, offer = load_school(request, school_slug)
+    initial = {
+        "introduction": offer.introduction,
+        "raising_concerns": offer.raising_concerns,
+        "attendance": offer.attendance,
+    }
+    form = OfferTextsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        update_offer_text(by=staff_user(request), offer=offer, **form.cleaned_data)
+        messages.success(request, "Texts saved. Families see them when you publish.")
+        return to_overview(school, "texts")
+    return render_page(request, "texts.html", school, offer=offer, form=form)
+
+
+@staff_page
+def edit_level(request: HttpRequest, school_slug: str, level: int) -> HttpResponse:
+    school, offer = load_school(request, school_slug)
+    if level not in LevelChoices.values:
+        raise Http404("No such level of need")
+    row = offer.level_headings.filter(level=level).first()
+    initial = {"heading": row.heading, "description": row.description} if row else {}
+    form = LevelHeadingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_level_heading(by=staff_user(request), offer=offer, level=level, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error("heading", str(error))
+        else:
+            messages.success(
+                request, f"Level {level} is now called “{form.cleaned_data['heading']}”."
+            )
+            return to_overview(school, f"level-{level}")
+    return render_page(
+        request,
+        "level.html",
+        school,
+        form=form,
+        level=level,
+        council_label=LevelChoices(level).label,
+    )

@@ -1,0 +1,67 @@
+"""The engine's other ways through: capped counts, walking the name index, narrow windows.
+
+Small data takes the short paths; these tests shrink the cap and the window so that the
+paths a county-scale directory takes are exercised too, and must give the same answers.
+"""
+
+import pytest
+
+from earlyhelp.directory.search import SearchParams, engine, search_services
+from tests.integration.directory.test_search_ranking import names
+
+
+@pytest.fixture
+def kites(make_service):
+    for n in range(7):
+        make_service(
+            f"Kite Club {n}",
+            description="Kites.",
+            topics=("bullying",) if n % 2 else ("bereavement",),
+            status="inactive" if n == 3 else "active",
+        )
+    make_service("Balloons", description="A kite club for balloons.", topics=("bullying",))
+
+
+def test_counts_stop_at_the_cap_and_say_there_are_more(kites, monkeypatch):
+    monkeypatch.setattr(engine, "COUNT_CAP", 4)
+    page = search_services(SearchParams(q="kite", per_page=2, page=9))
+    assert (page.total, page.more, page.num_pages, page.number) == (4, True, 2, 2)
+    assert len(page.ids) == 2
+
+
+def test_many_matches_walk_the_name_index_and_agree_with_few(kites, monkeypatch):
+    few = names(search_services(SearchParams(topics=("bullying",))))
+    monkeypatch.setattr(engine, "COUNT_CAP", 2)
+    page = search_services(SearchParams(topics=("bullying",), per_page=2))
+    assert (page.total, page.more) == (2, True)
+    assert names(page) == few[:2]
+    assert few == ["Balloons", "Kite Club 1", "Kite Club 5"]
+
+
+def test_a_narrow_window_is_widened_when_filters_empty_it(kites, monkeypatch):
+    everything = names(search_services(SearchParams(q="kite", topics=("bullying",))))
+    monkeypatch.setattr(engine, "WINDOW_PER_ROW", 0)
+    monkeypatch.setattr(engine, "WINDOW_EXTRA", 1)
+    narrow = names(search_services(SearchParams(q="kite", topics=("bullying",), age=None)))
+    assert narrow == everything == ["Kite Club 1", "Kite Club 5", "Balloons"]
+    with_status_only = names(search_services(SearchParams(q="kite club")))
+    assert with_status_only[-1] == "Balloons"  # named services first, then the rest
+    assert len(with_status_only) == 7
+
+
+def test_later_pages_continue_from_the_first_tier_into_the_second(kites):
+    pages = [
+        names(search_services(SearchParams(q="kite", per_page=2, page=n))) for n in (1, 2, 3, 4)
+    ]
+    assert [len(p) for p in pages] == [2, 2, 2, 1]
+    assert pages[3] == ["Balloons"]
+    assert len({name for p in pages for name in p}) == 7
+
+
+def test_a_tier_larger_than_the_list_keeps_its_pages_in_step(kites, monkeypatch):
+    monkeypatch.setattr(engine, "COUNT_CAP", 4)  # PostgreSQL then ranks 4 of the 6 named
+    pages = [search_services(SearchParams(q="kite club", per_page=2, page=n)) for n in (1, 2)]
+    assert [(p.total, p.more) for p in pages] == [(4, True), (4, True)]
+    listed = names(pages[0]) + names(pages[1])
+    assert len(set(listed)) == 4
+    assert all(name.startswith("Kite Club") for name in listed)  # named ones first
