@@ -2,15 +2,16 @@
 
 SQLite: `directory_service_fts`, an FTS5 table over `directory_service(name, search_text)`
 with external content (no second copy of the text), kept in step by three triggers; the
-Porter stemmer and a prefix index for three-letter prefixes.
+Porter stemmer and prefix indexes for prefixes of three to eight letters (the last word of a
+search matches as a prefix, and without them FTS5 merges every matching term on the fly).
 PostgreSQL: `search_vector`, a stored generated tsvector column (name weighted A, search
 text weighted B, `english` configuration) with a GIN index, and a GIN index on the name's
 own tsvector for the first tier of results (services named for the words).
 
 Django remakes a SQLite table for some schema changes (altering or removing a column), which
 drops its triggers. A later migration that does that to `directory_service` must run
-`install(schema_editor)` again afterwards; tests/integration/directory checks that they exist once
-every migration has run, so forgetting fails the suite.
+`install(schema_editor)` again afterwards; tests/integration/directory checks that they
+exist once every migration has run, so forgetting fails the suite.
 """
 
 from collections.abc import Iterator
@@ -48,7 +49,7 @@ SQLITE_CREATE = """
     CREATE VIRTUAL TABLE IF NOT EXISTS directory_service_fts USING fts5(
         name, search_text,
         content='directory_service', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2', prefix='3'
+        tokenize='porter unicode61 remove_diacritics 2', prefix='3 4 5 6 7 8'
     )"""
 SQLITE_REBUILD = "INSERT INTO directory_service_fts(directory_service_fts) VALUES ('rebuild')"
 SQLITE_OPTIMIZE = "INSERT INTO directory_service_fts(directory_service_fts) VALUES ('optimize')"

@@ -38,15 +38,12 @@ def test_many_matches_walk_the_name_index_and_agree_with_few(kites, monkeypatch)
     assert few == ["Balloons", "Kite Club 1", "Kite Club 5"]
 
 
-def test_a_narrow_window_is_widened_when_filters_empty_it(kites, monkeypatch):
+def test_filters_apply_before_the_ranking_window(kites, monkeypatch):
     everything = names(search_services(SearchParams(q="kite", topics=("bullying",))))
-    monkeypatch.setattr(engine, "WINDOW_PER_ROW", 0)
-    monkeypatch.setattr(engine, "WINDOW_EXTRA", 1)
-    narrow = names(search_services(SearchParams(q="kite", topics=("bullying",), age=None)))
-    assert narrow == everything == ["Kite Club 1", "Kite Club 5", "Balloons"]
-    with_status_only = names(search_services(SearchParams(q="kite club")))
-    assert with_status_only[-1] == "Balloons"  # named services first, then the rest
-    assert len(with_status_only) == 7
+    assert everything == ["Kite Club 1", "Kite Club 5", "Balloons"]
+    monkeypatch.setattr(engine, "COUNT_CAP", 2)  # rank at most 2 per tier
+    page = search_services(SearchParams(q="kite", topics=("bullying",), per_page=2))
+    assert names(page) == ["Kite Club 1", "Kite Club 5"]  # filtered ones, not the first two
 
 
 def test_later_pages_continue_from_the_first_tier_into_the_second(kites):
@@ -59,7 +56,7 @@ def test_later_pages_continue_from_the_first_tier_into_the_second(kites):
 
 
 def test_a_tier_larger_than_the_list_keeps_its_pages_in_step(kites, monkeypatch):
-    monkeypatch.setattr(engine, "COUNT_CAP", 4)  # PostgreSQL then ranks 4 of the 6 named
+    monkeypatch.setattr(engine, "COUNT_CAP", 4)  # then each tier ranks 4 of its matches
     pages = [search_services(SearchParams(q="kite club", per_page=2, page=n)) for n in (1, 2)]
     assert [(p.total, p.more) for p in pages] == [(4, True), (4, True)]
     listed = names(pages[0]) + names(pages[1])
