@@ -4,6 +4,7 @@ EARLYHELP_ENV picks the mode: "development" (default: SQLite, debug pages, demo 
 allowed), "test" (used by the suite) or "production" (secrets required, secure cookies).
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -90,6 +91,8 @@ TEMPLATES = [
 ]
 
 DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'earlyhelp.sqlite3'}"
+if "DATABASE_URL" not in os.environ:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60, conn_health_checks=True
