@@ -6,6 +6,7 @@ snapshot and a live record look the same on the page.
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -135,7 +136,9 @@ def _emails(service: Service) -> list[str]:
     return emails
 
 
+@lru_cache(maxsize=4096)
 def _phone_card(number: str, kind: str, description: str) -> PhoneCard:
+    """Cached: libphonenumber's parsing and formatting is most of a card's cost."""
     try:
         costly = phone_lib.parse(number).is_costly
     except phone_lib.InvalidPhone:

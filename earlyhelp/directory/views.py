@@ -9,6 +9,7 @@ from earlyhelp.directory.models import Service, ServiceStatus
 from earlyhelp.directory.paging import page_links
 from earlyhelp.directory.presentation import detail_queryset, search_results, service_detail
 from earlyhelp.directory.search import search_services
+from earlyhelp.links.status import statuses_for
 from earlyhelp.schools.models import School
 
 SHOWN_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
@@ -42,9 +43,12 @@ def service_detail_page(request: HttpRequest, service_id: int) -> HttpResponse:
     services = detail_queryset(Service.objects.filter(status__in=SHOWN_STATUSES))
     service = get_object_or_404(services, pk=service_id)
     detail = service_detail(service, at=timezone.now())
+    addresses = [url for url in (detail.card.url, *detail.card.additional_urls) if url]
+    statuses = statuses_for(addresses)  # one query: when each link was last checked
     context = {
         "detail": detail,
         "card": detail.card,
+        "web_links": [(url, statuses.get(url)) for url in addresses],
         "nav": "directory",
         "quick_exit": detail.card.quick_exit,
         **_school_context(_school(request.GET)),

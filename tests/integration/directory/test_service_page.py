@@ -148,6 +148,8 @@ def test_the_page_costs_a_fixed_number_of_queries(client, kites, make_service):
         topics=("bullying", "online-safety", "mental-health"),
         schedules=tuple(ScheduleData(day, time(9), time(17)) for day in ("MO", "TU", "WE")),
         languages=("English", "Welsh", "Urdu"),
+        url="https://www.example.org/busy",
+        additional_urls=tuple(f"https://www.example.org/busy/{n}" for n in range(3)),
     )
     for name in ("North Hall", "South Hall", "West Hall"):
         add_place(busy, name)

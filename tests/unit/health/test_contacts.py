@@ -37,7 +37,7 @@ def test_a_costly_number_points_to_the_0300_number_the_service_also_gives(northf
 
 
 def test_a_costly_number_in_the_schools_own_provision_links_to_its_editor(northfield: School):
-    service = add_own_provision(
+    entry = add_own_provision(
         by=None,
         offer=northfield.offer,
         data=ServiceData(
@@ -50,7 +50,7 @@ def test_a_costly_number_in_the_schools_own_provision_links_to_its_editor(northf
     [finding] = check(northfield)
     assert finding.code == "phone-costly"
     assert "free (0800 or 0808) or 03 number" in finding.fix
-    assert finding.link == f"/staff/schools/northfield-primary/offer/provision/{service.pk}/"
+    assert finding.link == f"/staff/schools/northfield-primary/offer/provision/{entry.service_id}/"
 
 
 def test_a_costly_number_written_in_a_text_is_found_there(northfield: School):
