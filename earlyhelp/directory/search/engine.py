@@ -12,10 +12,10 @@ alone); ties go by name. A page the first tier fills never ranks the second.
 
 Neither database has an index that yields matches best first: ranking reads every
 candidate. A list shows at most COUNT_CAP services, so each tier ranks at most COUNT_CAP
-matches: all of them when there are fewer (every search at county scale, a few thousand
-services, and most at 100,000), otherwise the first COUNT_CAP the index returns (in table
-order), and every page ranks the same ones. That keeps a broad search ("family") as cheap
-as a narrow one; a filter (topic, age) brings a broad search back to exact ranking.
+matches: all of them when there are fewer (most searches of a county directory), otherwise
+the first COUNT_CAP the index returns (in table order), and every page ranks the same ones.
+That keeps a broad search ("family") as cheap as a narrow one at 100,000 services; a filter
+(topic, age) brings a broad search back to exact ranking. See docs/benchmarks.md.
 
 Without words, services are listed by name. SQLite starts from the index's matches when
 there are few and walks the (status, name) index when there are many; PostgreSQL's planner

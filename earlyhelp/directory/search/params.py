@@ -48,9 +48,8 @@ class SearchParams:
 class SearchPage:
     """One page of matching service ids, best first, and how many matched in all.
 
-    Counting stops at `count_cap`: beyond it `total` is the cap and `more` is True, so a
-    search matching most of the directory costs no more to count than one matching a
-    thousand services.
+    Counting stops at `engine.COUNT_CAP`: beyond it `total` is the cap and `more` is True,
+    so a search matching most of the directory costs no more to count than a narrow one.
     """
 
     ids: list[int]
