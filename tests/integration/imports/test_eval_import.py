@@ -9,11 +9,7 @@ from earlyhelp.imports.evaluation.runner import evaluate, overall
 from tests.integration.imports.conftest import REPO
 
 SEEDS = next(
-    (
-        path
-        for path in (Path("/work/shared/seeds"), REPO.parent / "shared" / "seeds")
-        if path.is_dir()
-    ),
+    (path for path in (REPO.parent / "shared" / "seeds",) if path.is_dir()),
     None,
 )
 
