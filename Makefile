@@ -64,6 +64,7 @@ checks: install assets
 	EARLYHELP_ENV=test $(EARLYHELP) makemigrations --check --dry-run
 	EARLYHELP_ENV=production ALLOWED_HOSTS=earlyhelp.example.org \
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	  FIELD_ENCRYPTION_KEYS="$$($(BIN)/python -c 'from earlyhelp.lib.encryption_keys import new_key; print(new_key())')" \
 	  $(EARLYHELP) check --deploy --fail-level WARNING
 
 test-sqlite: install assets

@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from earlyhelp.lib.encryption_keys import derive_key
 from earlyhelp.lib.env import env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,6 +33,17 @@ if PRODUCTION:
         )
 else:
     SECRET_KEY = env_str("SECRET_KEY", "development-only-key-not-for-production-use-0123456789")
+
+# Keys for narrative text encrypted at rest (earlyhelp/lib/encryption.py): the first
+# encrypts, all decrypt. Required in production; derived from SECRET_KEY elsewhere.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+if not FIELD_ENCRYPTION_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS must be set in production (comma-separated Fernet keys, "
+            "newest first). Make one with: earlyhelp rotate-field-keys --new-key"
+        )
+    FIELD_ENCRYPTION_KEYS = [derive_key(SECRET_KEY)]
 
 DEBUG = env_bool("DEBUG", ENVIRONMENT == "development")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
@@ -55,6 +67,8 @@ INSTALLED_APPS = [
     "earlyhelp.demo",
     "earlyhelp.imports",
     "earlyhelp.links",
+    "earlyhelp.pupils",
+    "earlyhelp.casework",
 ]
 
 MIDDLEWARE = [

@@ -44,19 +44,31 @@ class Permission(StrEnum):
     PUBLISH_OFFER = "publish_offer"
     EDIT_COUNTY_DIRECTORY = "edit_county_directory"
     VIEW_LOCAL_AUTHORITY_OVERVIEW = "view_local_authority_overview"
+    # Casework (issue 4). Any member of staff logs concerns and sees only what they logged;
+    # the safeguarding team (DSL and deputies) sees and works on its school's children.
+    LOG_CONCERN = "log_concern"
+    VIEW_CHILD_RECORDS = "view_child_records"
+    MANAGE_CASEWORK = "manage_casework"
+    MANAGE_ROLL = "manage_roll"
 
 
 _OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
+_STAFF = {Permission.VIEW_STAFF_AREA, Permission.LOG_CONCERN}
+_SAFEGUARDING_TEAM = {
+    Permission.VIEW_CHILD_RECORDS,
+    Permission.MANAGE_CASEWORK,
+    Permission.MANAGE_ROLL,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.DSL: frozenset(_OFFER_EDITING),
-    Role.DEPUTY_DSL: frozenset({Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER}),
-    Role.HEADTEACHER: frozenset(_OFFER_EDITING),
-    Role.SENCO: frozenset({Permission.VIEW_STAFF_AREA}),
+    Role.DSL: frozenset(_OFFER_EDITING | _STAFF | _SAFEGUARDING_TEAM),
+    Role.DEPUTY_DSL: frozenset({Permission.EDIT_OFFER} | _STAFF | _SAFEGUARDING_TEAM),
+    Role.HEADTEACHER: frozenset(_OFFER_EDITING | _STAFF | {Permission.MANAGE_ROLL}),
+    Role.SENCO: frozenset(_STAFF),
     Role.GOVERNOR: frozenset({Permission.VIEW_STAFF_AREA}),
-    Role.STAFF: frozenset({Permission.VIEW_STAFF_AREA}),
-    Role.ATTENDANCE_OFFICER: frozenset({Permission.VIEW_STAFF_AREA}),
-    Role.OFFER_EDITOR: frozenset(_OFFER_EDITING),
+    Role.STAFF: frozenset(_STAFF),
+    Role.ATTENDANCE_OFFICER: frozenset(_STAFF),
+    Role.OFFER_EDITOR: frozenset(_OFFER_EDITING | _STAFF),
     Role.LA_OFFICER: frozenset(
         {Permission.VIEW_STAFF_AREA, Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW}
     ),
