@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.schools.models import KeyPerson, KeyPersonRole, KeyRole, LocalAuthority, School
 
 
@@ -123,14 +124,7 @@ def move_key_person(
     *, by: User | None, person: KeyPerson, direction: Literal["up", "down"]
 ) -> KeyPerson:
     """Swap a person with their neighbour in the school's list (the order the Offer shows)."""
-    people = list(person.school.key_people.order_by("position", "id"))
-    index = next(i for i, p in enumerate(people) if p.pk == person.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(people):
-        people[index], people[other] = people[other], people[index]
-        for position, each in enumerate(people, start=1):
-            if each.position != position:
-                KeyPerson.objects.filter(pk=each.pk).update(position=position)
+    if swap_with_neighbour(person.school.key_people.all(), person, direction):
         record_event(
             by=by,
             action="key_person.moved",

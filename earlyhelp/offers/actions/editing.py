@@ -13,6 +13,7 @@ from earlyhelp.directory.actions import create_service, update_service
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
+from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.offers.models import LevelHeading, Offer, OfferEntry
 from earlyhelp.schools.models import School
 
@@ -114,14 +115,7 @@ def move_entry(
     *, by: User | None, entry: OfferEntry, direction: Literal["up", "down"]
 ) -> OfferEntry:
     """Swap an entry with its neighbour under the same level."""
-    siblings = list(entry.offer.entries.filter(level=entry.level).order_by("position", "id"))
-    index = next(i for i, e in enumerate(siblings) if e.pk == entry.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, sibling in enumerate(siblings, start=1):
-            if sibling.position != position:
-                OfferEntry.objects.filter(pk=sibling.pk).update(position=position)
+    if swap_with_neighbour(entry.offer.entries.filter(level=entry.level), entry, direction):
         record_event(
             by=by,
             action="offer.entry_moved",
