@@ -11,9 +11,10 @@ EARLYHELP := $(BIN)/earlyhelp
 PYTHON ?= $(shell scripts/find-python 2>/dev/null)
 PGTEST_PORT ?= 54329
 TEST_DATABASE_URL := postgres://postgres@127.0.0.1:$(PGTEST_PORT)/earlyhelp
+AUDIT_DEPS ?=
 
 .PHONY: help demo demo-reset serve test lint typecheck checks test-sqlite test-postgres \
-        install assets system-deps-demo system-deps-test bench clean
+        install assets system-deps-demo system-deps-test bench clean audit-deps bandit
 
 help:
 	@echo "make demo   install, migrate, load the demo schools and serve on http://127.0.0.1:8000"
@@ -67,6 +68,15 @@ checks: install assets
 	  FIELD_ENCRYPTION_KEYS="$$($(BIN)/python -c 'from earlyhelp.lib.encryption_keys import new_key; print(new_key())')" \
 	  $(EARLYHELP) check --deploy --fail-level WARNING
 
+# Known vulnerabilities in the pinned requirements (says loudly when the service cannot be
+# reached; AUDIT_DEPS=required fails then, AUDIT_DEPS=skip skips). See scripts/audit-deps.
+audit-deps: install
+	AUDIT_DEPS=$(AUDIT_DEPS) VENV_BIN=$(BIN) scripts/audit-deps
+
+# Static security checks; the configuration and its one skip are in pyproject.toml.
+bandit: install
+	$(BIN)/bandit -r earlyhelp -c pyproject.toml -q
+
 test-sqlite: install assets
 	EARLYHELP_ENV=test $(BIN)/pytest
 
@@ -75,7 +85,7 @@ test-postgres: install assets
 	trap 'scripts/pg-test-server stop' EXIT; \
 	  EARLYHELP_ENV=test DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
 
-test: system-deps-test install assets lint typecheck checks test-sqlite test-postgres
+test: system-deps-test install assets lint typecheck checks audit-deps bandit test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 bench: install assets

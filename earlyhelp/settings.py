@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "earlyhelp.core",
     "earlyhelp.audit",
     "earlyhelp.accounts",
@@ -69,6 +71,8 @@ INSTALLED_APPS = [
     "earlyhelp.links",
     "earlyhelp.pupils",
     "earlyhelp.casework",
+    "earlyhelp.concerns",
+    "earlyhelp.dataprotection",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Idle and absolute session limits, the second factor, no-store on /staff/ (docs/security.md).
+    "earlyhelp.accounts.middleware.StaffAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -254,3 +261,30 @@ CACHES = {
         }
     ),
 }
+
+# Rate limits and sign-in lockouts (earlyhelp/lib/ratelimit.py) count in this cache. It must
+# be shared by every worker process on the host: files under var/cache/ratelimit by default
+# (RATELIMIT_CACHE_DIR moves them). Tests keep counters in memory.
+CACHES["ratelimit"] = (
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    if ENVIRONMENT == "test"
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("RATELIMIT_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "ratelimit")),
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+)
+
+# Public search: requests per minute from one address before a 429 page (0 switches it off;
+# a school's families may share one address, so keep it generous).
+PUBLIC_SEARCH_RATE_LIMIT = int(env_str("PUBLIC_SEARCH_RATE_LIMIT", "300"))
+
+# Sessions and second factors (earlyhelp/accounts, docs/security.md).
+SESSION_IDLE_TIMEOUT = int(env_str("SESSION_IDLE_TIMEOUT", str(15 * 60)))  # seconds
+SESSION_WARNING_BEFORE = 2 * 60  # the "stay signed in" dialog opens this long before
+SESSION_ABSOLUTE_TIMEOUT = SESSION_COOKIE_AGE
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "earlyhelp")
+# WebAuthn: the relying party is the site's host name; passkeys only work over HTTPS (or
+# on localhost).
+WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER

@@ -5,10 +5,20 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("earlyhelp.core.urls")),
     path("schools/", include("earlyhelp.offers.urls")),
+    path("schools/<slug:school_slug>/", include("earlyhelp.concerns.public_urls")),
     path("directory/", include("earlyhelp.directory.urls")),
     path("staff/", include("earlyhelp.accounts.urls")),
     path("staff/", include("earlyhelp.core.staff_urls")),
     path("staff/schools/<slug:school_slug>/offer/", include("earlyhelp.offers.staff_urls")),
+    path("staff/schools/<slug:school_slug>/concerns/", include("earlyhelp.concerns.staff_urls")),
+    path("staff/schools/<slug:school_slug>/pupils/", include("earlyhelp.pupils.urls")),
+    path("staff/schools/<slug:school_slug>/children/", include("earlyhelp.casework.staff_urls")),
+    path(
+        "staff/schools/<slug:school_slug>/children/<int:pupil_id>/",
+        include("earlyhelp.dataprotection.staff_urls"),
+    ),
+    path("staff/schools/<slug:school_slug>/", include("earlyhelp.casework.school_urls")),
+    path("staff/local-authority/<slug:la_slug>/casework/", include("earlyhelp.casework.la_urls")),
 ]
 
 handler404 = "earlyhelp.core.views.page_not_found"

@@ -6,9 +6,12 @@ Personas (as in healthchecks' tests):
 - Tom is a teacher (staff member) at Northfield Primary.
 - Sam is the DSL at Southbank Academy, another school in the same county.
 - Lara is a local authority officer for Testshire.
-Every person, place and number here is fictional (Ofcom drama numbers: 0113 496 0xxx).
+Everyone has an authenticator app set up (key `totp_key(username)`); sign test clients in
+with `tests.signin.sign_in`. Every person, place and number here is fictional (Ofcom
+drama numbers: 0113 496 0xxx).
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
@@ -16,6 +19,7 @@ from decimal import Decimal
 from earlyhelp.accounts.actions import create_staff_user, grant_role
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Role
+from earlyhelp.accounts.second_factor import confirm_totp_device, start_totp_setup
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Scope, Service
@@ -29,6 +33,7 @@ from earlyhelp.schools.actions import (
     create_school,
 )
 from earlyhelp.schools.models import LocalAuthority, School
+from tests.signin import totp_code
 
 PASSWORD = "correct horse battery staple"
 
@@ -49,7 +54,7 @@ class Universe:
 
 
 def make_user(username: str, first: str, last: str) -> User:
-    return create_staff_user(
+    user = create_staff_user(
         by=None,
         username=username,
         first_name=first,
@@ -57,6 +62,19 @@ def make_user(username: str, first: str, last: str) -> User:
         email=f"{username}@example.org",
         password=PASSWORD,
     )
+    add_authenticator_app(user)
+    return user
+
+
+def totp_key(username: str) -> str:
+    """Each persona's fictional authenticator-app key (hex), known to the tests."""
+    return hashlib.sha1(f"earlyhelp test key for {username}".encode()).hexdigest()
+
+
+def add_authenticator_app(user: User) -> None:
+    """Set up an authenticator app as the person would: start, then confirm with a code."""
+    device = start_totp_setup(by=user, key=totp_key(user.username))
+    assert confirm_totp_device(by=user, device=device, token=totp_code(device)) is not None
 
 
 def make_county() -> LocalAuthority:

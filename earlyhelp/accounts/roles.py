@@ -36,6 +36,8 @@ SCHOOL_ROLES = frozenset(
     }
 )
 LOCAL_AUTHORITY_ROLES = frozenset({Role.LA_OFFICER, Role.DIRECTORY_EDITOR})
+# Asked to add a passkey after setting up an authenticator app (issue 5).
+PASSKEY_PROMPTED_ROLES = frozenset({Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER})
 
 
 class Permission(StrEnum):
@@ -50,6 +52,8 @@ class Permission(StrEnum):
     VIEW_CHILD_RECORDS = "view_child_records"
     MANAGE_CASEWORK = "manage_casework"
     MANAGE_ROLL = "manage_roll"
+    # Reset a colleague's second factor (they lost their phone) at one's own school.
+    MANAGE_STAFF_ACCOUNTS = "manage_staff_accounts"
 
 
 _OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
@@ -63,7 +67,9 @@ _SAFEGUARDING_TEAM = {
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DSL: frozenset(_OFFER_EDITING | _STAFF | _SAFEGUARDING_TEAM),
     Role.DEPUTY_DSL: frozenset({Permission.EDIT_OFFER} | _STAFF | _SAFEGUARDING_TEAM),
-    Role.HEADTEACHER: frozenset(_OFFER_EDITING | _STAFF | {Permission.MANAGE_ROLL}),
+    Role.HEADTEACHER: frozenset(
+        _OFFER_EDITING | _STAFF | {Permission.MANAGE_ROLL, Permission.MANAGE_STAFF_ACCOUNTS}
+    ),
     Role.SENCO: frozenset(_STAFF),
     Role.GOVERNOR: frozenset({Permission.VIEW_STAFF_AREA}),
     Role.STAFF: frozenset(_STAFF),

@@ -1,5 +1,6 @@
-"""Referral queries used by the access check (the Referral model arrives with referrals)."""
+"""Referral queries used by the access check."""
 
+from earlyhelp.casework.models import Referral
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import LocalAuthority
 
@@ -7,6 +8,7 @@ from earlyhelp.schools.models import LocalAuthority
 def referred_to_local_authority(*, pupil: Pupil, local_authority: LocalAuthority) -> bool:
     """Has the school sent this child's record to the authority (a step-up to its front door)?
 
-    Until referrals exist nothing has been sent, so no officer sees any child.
+    Only a referral to the authority itself counts; a referral to one of its directory
+    services does not open the child's record to the authority's officers.
     """
-    return False
+    return Referral.objects.filter(pupil=pupil, local_authority=local_authority).exists()

@@ -21,6 +21,9 @@ class SchoolRow:
     school: School
     may_edit: bool
     review: ReviewState
+    may_log_concern: bool = False
+    is_safeguarding_team: bool = False
+    may_import_roll: bool = False
 
 
 @login_required
@@ -34,6 +37,9 @@ def home(request: HttpRequest) -> HttpResponse:
             school=school,
             may_edit=has_permission(user, Permission.EDIT_OFFER, school=school),
             review=review_state(school.offer, today),
+            may_log_concern=has_permission(user, Permission.LOG_CONCERN, school=school),
+            is_safeguarding_team=has_permission(user, Permission.MANAGE_CASEWORK, school=school),
+            may_import_roll=has_permission(user, Permission.MANAGE_ROLL, school=school),
         )
         for school in schools
     ]

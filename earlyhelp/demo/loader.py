@@ -17,6 +17,9 @@ from django.urls import reverse
 from earlyhelp.accounts.actions import create_staff_user, grant_role
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Role
+from earlyhelp.demo.casework import load_casework
+from earlyhelp.demo.early_help import load_early_help
+from earlyhelp.demo.second_factor import add_demo_authenticator
 from earlyhelp.demo.spec import DemoData, Login, SchoolData, SharedService
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.models import Scope, Service
@@ -26,7 +29,7 @@ from earlyhelp.schools.actions import add_key_person, create_local_authority, cr
 from earlyhelp.schools.models import LocalAuthority, School
 
 # The one password of every demo login. It is printed by `make demo`: demo data only.
-DEMO_PASSWORD = "earlyhelp-demo-2026"  # noqa: S105 (public on purpose)
+DEMO_PASSWORD = "earlyhelp-demo-2026"  # noqa: S105 (public on purpose) # nosec B105
 
 
 class DemoPasswordHasher(Argon2PasswordHasher):
@@ -81,6 +84,8 @@ def load_demo(data: DemoData) -> None:
     }
     for school_data in data.schools:
         load_school(school_data, authority, services)
+    load_casework()
+    load_early_help()
 
 
 def add_shared_service(shared: SharedService, authority: LocalAuthority, *, by: User) -> Service:
@@ -109,6 +114,7 @@ def create_logins(
         grant_role(
             by=None, user=user, role=login.role, school=school, local_authority=local_authority
         )
+        add_demo_authenticator(user)
         users[login.role] = user
     return users
 
@@ -145,6 +151,8 @@ def format_logins(data: DemoData) -> str:
     lines = [
         f"Demo staff logins. Sign in at {sign_in}",
         f"Every account's password: {DEMO_PASSWORD}",
+        "Each has an authenticator app set up: for the code it shows now, run",
+        "  .venv/bin/earlyhelp demo-code USERNAME",
     ]
     places = [(f"{data.county.name} (county)", data.county.logins)]
     places += [(school.details.name, school.logins) for school in data.schools]

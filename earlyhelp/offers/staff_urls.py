@@ -6,6 +6,7 @@ from earlyhelp.offers.views.staff import (
     chooser,
     entries,
     health,
+    import_review,
     overview,
     people,
     provision,
@@ -39,4 +40,5 @@ urlpatterns = [
     path("versions/", publishing.versions, name="versions"),
     path("versions/<int:number>/", publishing.version, name="version"),
     path("health/", health.health, name="health"),
+    path("import/", import_review.review, name="import-review"),
 ]

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from earlyhelp.accounts.models import User
 from tests.functional.conftest import assert_accessible
+from tests.signin import totp_code, totp_device
+from tests.universe import PASSWORD
 
 
 class Driver:
@@ -69,9 +72,26 @@ class KeyboardDriver(Driver):
         self.page.keyboard.press("Enter")
 
     def check(self, box: Locator) -> None:
+        if box.get_attribute("type") == "radio":
+            self._choose(box)
+            return
         self._tab_to(box)
         self.page.keyboard.press("Space")
         expect(box).to_be_checked()
+
+    def _choose(self, radio: Locator, limit: int = 400) -> None:
+        """Tab into the radio group (it takes one Tab stop), then arrow to the option."""
+        group = self.page.locator(f"input[type=radio][name='{radio.get_attribute('name')}']")
+        self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if group.evaluate_all("(els) => els.includes(document.activeElement)"):
+                break
+        for _ in range(group.count()):
+            if radio.is_checked():
+                return
+            self.page.keyboard.press("ArrowDown")
+        expect(radio).to_be_checked()
 
     def _tab_to(self, target: Locator, limit: int = 400) -> None:
         expect(target).to_have_count(1)
@@ -88,3 +108,18 @@ class NoScriptDriver(Driver):
 
     def scan(self) -> None:
         assert self.page.evaluate("() => !document.body.classList.contains('js-enabled')")
+
+
+def sign_in(d: Driver, username: str) -> None:
+    """Sign in as a universe persona: username and password, then the code their
+    authenticator app shows now (computed from the persona's fictional key)."""
+    page = d.page
+    d.fill(page.get_by_label("Username"), username)
+    d.fill(page.get_by_label("Password"), PASSWORD)
+    d.press(page.get_by_role("button", name="Sign in"))
+    expect(page.locator("h1")).to_have_text("Check it is you")
+    d.fill(
+        page.get_by_label("Code", exact=True),
+        totp_code(totp_device(User.objects.get(username=username))),
+    )
+    d.press(page.get_by_role("button", name="Continue"))

@@ -7,17 +7,16 @@ import pytest
 from playwright.sync_api import Page
 
 from earlyhelp.offers.models import OfferEntry
+from tests.functional import journeys
 from tests.functional.conftest import assert_accessible
-from tests.universe import PASSWORD, Universe
+from tests.universe import Universe
 
 BASE = "/staff/schools/northfield-primary/offer/"
 
 
 def sign_in(page: Page, username: str) -> None:
     page.goto("/staff/sign-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    journeys.sign_in(journeys.Driver(page), username)
 
 
 def editor_pages(universe: Universe) -> list[str]:

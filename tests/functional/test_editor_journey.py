@@ -2,16 +2,13 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.functional.journeys import Driver, KeyboardDriver, NoScriptDriver
-from tests.universe import PASSWORD
+from tests.functional.journeys import Driver, KeyboardDriver, NoScriptDriver, sign_in
 
 
 def editor_changes_provision_and_publishes(d: Driver) -> None:
     page = d.page
     d.goto("/staff/")
-    d.fill(page.get_by_label("Username"), "ed")
-    d.fill(page.get_by_label("Password"), PASSWORD)
-    d.press(page.get_by_role("button", name="Sign in"))
+    sign_in(d, "ed")
     d.follow(page.locator("main a[href='/staff/schools/northfield-primary/offer/']"))
     expect(page.locator("h1")).to_contain_text("Early Help Offer")
 

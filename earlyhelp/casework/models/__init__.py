@@ -4,3 +4,49 @@ from earlyhelp.casework.models.chronology import ChronologyEntry, EntryKind
 from earlyhelp.casework.models.tasks import Task, TaskKind
 
 __all__ = ["ChronologyEntry", "EntryKind", "Task", "TaskKind"]
+from earlyhelp.casework.models.episodes import (
+    ACTIVE_STATUSES,
+    Assessment,
+    Consent,
+    ConsentScope,
+    EarlyHelpEpisode,
+    EpisodeStatus,
+    LevelChange,
+    NeedLevel,
+    PlanAction,
+    Review,
+    ReviewOutcome,
+)
+from earlyhelp.casework.models.meetings import AgendaItemKind, Meeting, MeetingDecision
+from earlyhelp.casework.models.referrals import (
+    AWAITING_REPLY,
+    Referral,
+    ReferralStatus,
+    ReferralStatusChange,
+)
+from earlyhelp.casework.models.terms import CaseworkSettings, SchoolTerm
+from earlyhelp.casework.models.transfers import FileTransfer
+
+__all__ += [
+    "ACTIVE_STATUSES",
+    "AWAITING_REPLY",
+    "AgendaItemKind",
+    "Assessment",
+    "CaseworkSettings",
+    "Consent",
+    "ConsentScope",
+    "EarlyHelpEpisode",
+    "EpisodeStatus",
+    "FileTransfer",
+    "LevelChange",
+    "Meeting",
+    "MeetingDecision",
+    "NeedLevel",
+    "PlanAction",
+    "Referral",
+    "ReferralStatus",
+    "ReferralStatusChange",
+    "Review",
+    "ReviewOutcome",
+    "SchoolTerm",
+]

@@ -48,7 +48,7 @@ class Owners:
 def synthesise(*, services: int, schools: int, seed: int, progress: Progress) -> dict[str, int]:
     if LocalAuthority.objects.filter(name__endswith=SYNTHETIC_SUFFIX).exists():
         raise ActionError("Synthetic data is already loaded. Start again from an empty database.")
-    rng = random.Random(seed)  # noqa: S311 - repeatable made-up data, not secrets
+    rng = random.Random(seed)  # noqa: S311 - repeatable made-up data, not secrets # nosec B311
     started = clock.monotonic()
     _roomy_cache()
     owners = Owners(_authorities(rng, schools), [])

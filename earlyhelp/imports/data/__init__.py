@@ -74,3 +74,9 @@ def retired_domain(host: str) -> tuple[str, str] | None:
         if host == domain or host.endswith("." + domain):
             return domain, reason
     return None
+
+
+@cache
+def shared_hosts() -> frozenset[str]:
+    """Web domains many organisations share (`shared_hosts.txt`)."""
+    return frozenset(row[0].lower() for row in _rows("shared_hosts.txt"))

@@ -8,7 +8,7 @@ A password-protected Word file is not a zip at all, so it is refused as unreadab
 import re
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.etree import ElementTree  # nosec B405 # DTDs refused before parsing (_parse)
 
 from earlyhelp.imports.readers.layout import link_markup, table_row_lines
 from earlyhelp.imports.readers.plain import DocumentError
@@ -42,7 +42,7 @@ def _parse(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     data = archive.read(name)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise DocumentError(UNREADABLE)
-    return ElementTree.fromstring(data)  # noqa: S314 - no DTD allowed, size capped
+    return ElementTree.fromstring(data)  # noqa: S314 - no DTD allowed, size capped # nosec B314
 
 
 def _relationships(archive: zipfile.ZipFile) -> dict[str, str]:

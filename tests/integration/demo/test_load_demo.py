@@ -3,6 +3,7 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from earlyhelp.accounts.models import Membership, User
 from earlyhelp.audit.models import AuditEvent
@@ -82,3 +83,21 @@ def test_the_offers_are_published_by_each_schools_offer_editor(demo):
         editor = User.objects.get(pk=version.published_by_id)
         assert editor.memberships.get().role == "offer_editor"
         assert editor.memberships.get().school == version.offer.school
+
+
+def test_a_demo_login_signs_in_with_the_code_demo_code_prints(demo, client):
+    assert "earlyhelp demo-code USERNAME" in demo
+    response = client.post(
+        reverse("accounts:sign-in"),
+        {"username": "westlands.dsl", "password": DEMO_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:two-factor-challenge"))
+    out = StringIO()
+    call_command("demo_code", "westlands.dsl", stdout=out)
+    response = client.post(
+        reverse("accounts:two-factor-challenge"),
+        {"code": out.getvalue().strip(), "next": "/staff/"},
+    )
+    assert response.status_code == 302
+    assert client.get("/staff/").status_code == 200

@@ -6,12 +6,13 @@ from django.test import Client
 from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Role
+from tests.signin import sign_in
 from tests.universe import Universe, make_user
 
 
 def _client_for(user: User) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

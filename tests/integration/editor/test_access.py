@@ -18,6 +18,7 @@ from earlyhelp.offers.actions.editing import add_entry
 from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.schools.actions import PersonDetails, add_key_person, create_local_authority
 from tests.integration.editor.support import html, url
+from tests.signin import sign_in
 from tests.universe import Universe
 
 PATTERNS = [p for p in staff_urls.urlpatterns if isinstance(p, URLPattern)]
@@ -74,7 +75,7 @@ def test_staff_without_edit_offer_are_refused(tom, universe, name, method):
 @pytest.mark.parametrize("name", NAMES)
 def test_county_officer_without_a_school_role_gets_not_found(universe, name):
     client = Client()
-    client.force_login(universe.lara)
+    sign_in(client, universe.lara)
     assert client.get(northfield_url(name, universe)).status_code == 404
 
 

@@ -11,6 +11,7 @@ from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope
 from earlyhelp.offers.actions.editing import add_entry, set_level_heading
 from tests.integration.editor.support import html, noon, review_due, url
+from tests.signin import sign_in
 
 
 def test_overview_shows_the_draft_in_the_schools_own_words(ed, universe):
@@ -70,7 +71,7 @@ def test_no_review_banner_while_the_review_is_far_off(ed, universe):
 def test_review_banner_when_the_review_date_comes_near(ed, universe):
     due = review_due(universe.northfield)
     with time_machine.travel(noon(due - timedelta(days=settings.OFFER_REVIEW_REMINDER_DAYS))):
-        ed.force_login(universe.ed)  # sessions last 12 hours
+        sign_in(ed, universe.ed)  # sessions last 12 hours
         page = html(ed.get(url("overview")))
     assert "Review due" in page
     assert "Your Offer is due for review on" in page
@@ -79,7 +80,7 @@ def test_review_banner_when_the_review_date_comes_near(ed, universe):
 def test_review_banner_when_the_review_is_overdue(ed, universe):
     due = review_due(universe.northfield)
     with time_machine.travel(noon(due + timedelta(days=3))):
-        ed.force_login(universe.ed)
+        sign_in(ed, universe.ed)
         page = html(ed.get(url("overview")))
         home = html(ed.get(reverse("staff:home")))
     assert "Your Offer was due for review on" in page

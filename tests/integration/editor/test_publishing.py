@@ -11,6 +11,7 @@ from earlyhelp.offers.actions.publishing import default_review_due
 from earlyhelp.offers.models import OfferVersion
 from tests.integration.editor.support import html, noon, offer_of, review_due, url
 from tests.integration.editor.test_provision import provision_form
+from tests.signin import sign_in
 
 
 def date_fields(day) -> dict[str, str]:
@@ -85,7 +86,7 @@ def test_versions_list_and_each_version_as_published(ed, universe):
 def test_republishing_unchanged_sets_the_next_review(ed, universe):
     due = review_due(universe.northfield)
     with time_machine.travel(noon(due + timedelta(days=1))):
-        ed.force_login(universe.ed)
+        sign_in(ed, universe.ed)
         ed.post(url("publish"), date_fields(default_review_due()))
         assert offer_of(universe.northfield).review_due == default_review_due()
         assert "Review due" not in html(ed.get(url("overview")))

@@ -6,6 +6,7 @@ from django.test import Client
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope
 from earlyhelp.schools.models import School
+from tests.signin import sign_in
 from tests.unit.health.support import add_deputy, phones_of, show_service
 from tests.universe import Universe
 
@@ -13,7 +14,7 @@ from tests.universe import Universe
 @pytest.fixture
 def ed(universe: Universe) -> Client:
     client = Client()
-    client.force_login(universe.ed)
+    sign_in(client, universe.ed)
     return client
 
 

@@ -25,5 +25,8 @@ def test_a_rotated_value_reads_under_the_new_key_alone() -> None:
 
 
 def test_a_bad_key_is_a_configuration_error() -> None:
-    with override_settings(FIELD_ENCRYPTION_KEYS=["not-a-key"]), pytest.raises(ImproperlyConfigured):
+    with (
+        override_settings(FIELD_ENCRYPTION_KEYS=["not-a-key"]),
+        pytest.raises(ImproperlyConfigured),
+    ):
         encrypt("x")

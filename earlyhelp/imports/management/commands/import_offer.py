@@ -1,4 +1,8 @@
-"""`earlyhelp import-offer PATH --json`: read an Offer document and print what it says."""
+"""`earlyhelp import-offer PATH --json`: read an Offer document and print what it says.
+
+With `--save --school SLUG` the result is also stored as a draft of that school's Offer,
+waiting for review in the editor (`imports.actions.save_import`); nothing is published.
+"""
 
 import json
 from argparse import ArgumentParser, ArgumentTypeError
@@ -7,10 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
+from earlyhelp.imports.actions import save_import
+from earlyhelp.imports.actions.saving import document_hash
+from earlyhelp.imports.models import ImportRun, Outcome
 from earlyhelp.imports.pipeline import import_offer
 from earlyhelp.imports.readers import TIME_LIMIT_SECONDS, UnreadableDocument
 from earlyhelp.imports.result import ImportResult
+from earlyhelp.schools.models import School
 
 
 def iso_date(value: str) -> date:
@@ -24,7 +33,9 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []  # reads files only; no models, URLs or templates
     help = (
         "Read an Early Help Offer document (.txt, .md, .html, .docx or .pdf) and print the "
-        "people, services, review date and findings it contains. Nothing is saved. "
+        "people, services, review date and findings it contains. Nothing is saved unless "
+        "--save --school SLUG is given: then it becomes a draft of that school's Offer, "
+        "waiting for review in the editor (nothing is published). "
         "Also runs as `earlyhelp import-offer`."
     )
 
@@ -32,6 +43,14 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path, help="the Offer document to read")
         parser.add_argument(
             "--json", action="store_true", help="print the import-contract JSON object only"
+        )
+        parser.add_argument(
+            "--save",
+            action="store_true",
+            help="store the result as a draft of the school's Offer, for review in the editor",
+        )
+        parser.add_argument(
+            "--school", metavar="SLUG", help="the school whose draft Offer --save writes to"
         )
         parser.add_argument(
             "--today",
@@ -47,16 +66,53 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        school = target_school(options["save"], options["school"])
         try:
             result = import_offer(
                 options["path"], today=options["today"], time_limit=options["time_limit"]
             )
         except UnreadableDocument as error:
             raise CommandError(str(error), returncode=2) from error
+        run = save(school, result, options["path"]) if school is not None else None
         if options["json"]:
             self.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=2))
         else:
             self.stdout.write(summary(result))
+            if run is not None:
+                self.stdout.write(saved_summary(run))
+
+
+def target_school(save: bool, slug: str | None) -> School | None:
+    """The school --save writes to; exit 2 with one line when it cannot be found."""
+    if not save and not slug:
+        return None
+    if not (save and slug):
+        raise CommandError("Give --save and --school SLUG together.", returncode=2)
+    school = School.objects.select_related("local_authority").filter(slug=slug).first()
+    if school is None:
+        raise CommandError(f"No school has the slug {slug!r}.", returncode=2)
+    return school
+
+
+def save(school: School, result: ImportResult, path: Path) -> ImportRun:
+    return save_import(
+        by=None,
+        school=school,
+        result=result,
+        document_name=path.name,
+        document_sha256=document_hash(path.read_bytes()),
+    )
+
+
+def saved_summary(run: ImportRun) -> str:
+    matched = run.services.filter(outcome=Outcome.MATCHED).count()
+    created = run.services.filter(outcome=Outcome.CREATED).count()
+    review = reverse("offers_staff:import-review", args=[run.school.slug])
+    return (
+        f"Saved as a draft of {run.school.name}'s Offer (not published): "
+        f"{matched} services linked to the directory, {created} added as the school's own, "
+        f"{run.people.count()} people. Review it at {review}"
+    )
 
 
 def summary(result: ImportResult) -> str:

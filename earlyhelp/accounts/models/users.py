@@ -1,14 +1,38 @@
 """Staff accounts and the roles they hold at a school or a local authority."""
 
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 
 from earlyhelp.accounts.roles import LOCAL_AUTHORITY_ROLES, SCHOOL_ROLES, Role
 
 
-class User(AbstractUser):
-    """A member of staff or a county officer. Families and pupils never have accounts."""
+class User(AbstractUser):  # type: ignore[django-manager-missing]
+    """A member of staff or a county officer. Families and pupils never have accounts.
+
+    `security_stamp` is part of the session hash: changing it (switching the account off,
+    resetting its second factor) ends every session the user has, on every device.
+    """
+
+    security_stamp = models.CharField(max_length=64, default=secrets.token_hex)
+
+    def get_session_auth_hash(self) -> str:
+        return self._get_session_auth_hash()
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        return salted_hmac(
+            "earlyhelp.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.security_stamp}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def bump_security_stamp(self) -> None:
+        """Call inside an action that saves the user: ends all their sessions."""
+        self.security_stamp = secrets.token_hex()
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

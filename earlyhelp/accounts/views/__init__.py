@@ -1,0 +1,1 @@
+"""Views for signing in and out, second factors, and the session's time limit."""

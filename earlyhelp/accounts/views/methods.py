@@ -1,0 +1,45 @@
+"""The person's own sign-in methods: apps, passkeys, recovery codes; remove one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice, User
+from earlyhelp.accounts.second_factor import remove_device
+from earlyhelp.core.errors import ActionError
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def sign_in_methods(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    recovery = RecoveryCodeDevice.objects.filter(user=user).first()
+    context = {
+        "apps": TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id"),
+        "passkeys": PasskeyDevice.objects.filter(user=user, confirmed=True).order_by("id"),
+        "recovery_remaining": recovery.remaining() if recovery else 0,
+    }
+    return render(request, "accounts/sign_in_methods.html", context)
+
+
+@login_required
+@require_POST
+def remove(request: HttpRequest, kind: str, device_id: int) -> HttpResponse:
+    model = {"app": TOTPDevice, "passkey": PasskeyDevice}.get(kind)
+    if model is None:
+        return redirect("accounts:sign-in-methods")
+    device = get_object_or_404(model, pk=device_id, user=_user(request), confirmed=True)
+    try:
+        remove_device(by=_user(request), device=device)
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{device.name} removed")
+    return redirect("accounts:sign-in-methods")

@@ -1,0 +1,63 @@
+"""The weekly safeguarding meeting: who came, and a decision per agenda item."""
+
+from datetime import date
+
+from django.db import transaction
+
+from earlyhelp.accounts.models import User
+from earlyhelp.casework.actions._common import audit, now, save
+from earlyhelp.casework.actions.errors import WrongStateError
+from earlyhelp.casework.chronology import add_entry
+from earlyhelp.casework.models import AgendaItemKind, EntryKind, Meeting, MeetingDecision
+from earlyhelp.pupils.models import Pupil
+from earlyhelp.schools.models import School
+
+
+@transaction.atomic
+def hold_meeting(*, school: School, held_on: date, attendees: str, by: User | None) -> Meeting:
+    """The school's meeting on `held_on` (created the first time), with who came."""
+    meeting, created = Meeting.objects.select_for_update().get_or_create(
+        school=school, held_on=held_on, defaults={"created_at": now(), "created_by": by}
+    )
+    if created or meeting.attendees != attendees:
+        meeting.attendees = attendees
+        save(meeting)
+        audit(by=by, action="meeting.held", obj=meeting, school_id=school.pk)
+    return meeting
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    meeting: Meeting,
+    pupil: Pupil,
+    item_kind: str,
+    item_key: str,
+    decision: str,
+    by: User | None,
+) -> MeetingDecision:
+    """A decision about one child's agenda item; it goes into the child's chronology."""
+    if pupil.school_id != meeting.school_id:
+        raise WrongStateError("This child is not on this school’s roll.")
+    made = MeetingDecision(
+        meeting=meeting,
+        pupil=pupil,
+        item_kind=item_kind,
+        item_key=item_key,
+        decision=decision,
+        decided_at=now(),
+        decided_by=by,
+    )
+    save(made)
+    audit(by=by, action="meeting.decision", obj=made, school_id=meeting.school_id)
+    add_entry(
+        pupil=pupil,
+        kind=EntryKind.MEETING,
+        summary=(
+            f"Safeguarding meeting of {meeting.held_on:%d %B %Y} "
+            f"({AgendaItemKind(item_kind).label.lower()}): {decision}"
+        ),
+        by=by,
+        source=made,
+    )
+    return made

@@ -1,0 +1,59 @@
+"""Team Around the Family reviews: outcome, scale, and the next review date."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from earlyhelp.accounts.models import User
+from earlyhelp.casework.actions._common import (
+    audit,
+    complete_tasks,
+    locked_episode,
+    now,
+    require_active,
+    review_interval_weeks,
+    save,
+)
+from earlyhelp.casework.chronology import add_entry
+from earlyhelp.casework.models import EarlyHelpEpisode, EntryKind, Review, ReviewOutcome, TaskKind
+
+
+@transaction.atomic
+def record_review(
+    *,
+    episode: EarlyHelpEpisode,
+    held_on: date,
+    outcome: str,
+    scale: int,
+    notes: str = "",
+    by: User | None,
+) -> Review:
+    """Record a review; the next one is due after the school's review interval (6–12 weeks)."""
+    episode = locked_episode(episode)
+    require_active(episode, doing="record a review")
+    next_review = held_on + timedelta(weeks=review_interval_weeks(episode.pupil.school))
+    review = Review(
+        episode=episode,
+        held_on=held_on,
+        outcome=outcome,
+        scale=scale,
+        notes=notes,
+        next_review_on=next_review,
+        recorded_by=by,
+        recorded_at=now(),
+    )
+    save(review)
+    episode.next_review_on = next_review
+    save(episode)
+    complete_tasks(source=episode, kinds=[TaskKind.REVIEW_DUE, TaskKind.NO_PROGRESS], by=by)
+    audit(by=by, action="review.recorded", obj=review, school_id=episode.school_id)
+    label = ReviewOutcome(outcome).label
+    add_entry(
+        pupil=episode.pupil,
+        kind=EntryKind.REVIEW,
+        summary=f"Team Around the Family review: {label}. Scale: {scale} out of 10.",
+        by=by,
+        occurred_at=None,
+        source=review,
+    )
+    return review

@@ -1,0 +1,181 @@
+"""The weekly safeguarding meeting's agenda, built for a date from the school's records.
+
+Sections: new concerns since the last meeting, reviews due, overdue plan actions, pattern
+alerts (two or more concerns about one child from different staff within 7 days) and
+referrals waiting past their follow-up date. Each item names one child, so a decision on it
+goes into that child's chronology.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from earlyhelp.casework.models import (
+    ACTIVE_STATUSES,
+    AWAITING_REPLY,
+    AgendaItemKind,
+    EarlyHelpEpisode,
+    Meeting,
+    MeetingDecision,
+    PlanAction,
+    Referral,
+)
+from earlyhelp.concerns.models import ConcernPupil
+from earlyhelp.pupils.models import Pupil
+from earlyhelp.schools.models import School
+
+PATTERN_WINDOW = timedelta(days=7)
+REVIEW_HORIZON = timedelta(days=7)
+
+
+@dataclass
+class AgendaItem:
+    kind: AgendaItemKind
+    key: str
+    pupil: Pupil
+    title: str
+    due_on: date | None = None
+    decisions: list[MeetingDecision] = field(default_factory=list)
+
+
+@dataclass
+class Agenda:
+    on: date
+    since: date
+    meeting: Meeting | None
+    sections: dict[AgendaItemKind, list[AgendaItem]]
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        return [item for items in self.sections.values() for item in items]
+
+    def find(self, key: str) -> AgendaItem | None:
+        return next((item for item in self.items if item.key == key), None)
+
+
+def build_agenda(school: School, on: date) -> Agenda:
+    previous = Meeting.objects.filter(school=school, held_on__lt=on).order_by("-held_on").first()
+    since = previous.held_on if previous else on - timedelta(days=7)
+    meeting = Meeting.objects.filter(school=school, held_on=on).first()
+    sections = {
+        AgendaItemKind.NEW_CONCERN: new_concerns(school, since, on),
+        AgendaItemKind.REVIEW_DUE: reviews_due(school, on),
+        AgendaItemKind.ACTION_OVERDUE: overdue_actions(school, on),
+        AgendaItemKind.PATTERN: pattern_alerts(school, on),
+        AgendaItemKind.REFERRAL_WAITING: referrals_waiting(school, on),
+    }
+    agenda = Agenda(on=on, since=since, meeting=meeting, sections=sections)
+    if meeting is not None:
+        _attach_decisions(agenda, meeting)
+    return agenda
+
+
+def new_concerns(school: School, since: date, on: date) -> list[AgendaItem]:
+    """Concerns raised after the last meeting's day, up to the end of `on` (one item a child)."""
+    links = (
+        ConcernPupil.objects.filter(
+            concern__school=school,
+            concern__raised_at__gte=_start_of(since + timedelta(days=1)),
+            concern__raised_at__lt=_start_of(on + timedelta(days=1)),
+        )
+        .select_related("pupil", "concern")
+        .order_by("concern__raised_at", "pk")
+    )
+    return [
+        AgendaItem(
+            AgendaItemKind.NEW_CONCERN,
+            f"concern-{link.concern_id}-{link.pupil_id}",
+            link.pupil,
+            f"Concern logged {timezone.localtime(link.concern.raised_at):%d %B %Y}",
+        )
+        for link in links
+    ]
+
+
+def reviews_due(school: School, on: date) -> list[AgendaItem]:
+    episodes = EarlyHelpEpisode.objects.filter(
+        school=school, status__in=ACTIVE_STATUSES, next_review_on__lte=on + REVIEW_HORIZON
+    ).select_related("pupil")
+    return [
+        AgendaItem(
+            AgendaItemKind.REVIEW_DUE,
+            f"review-{e.pk}-{e.next_review_on}",
+            e.pupil,
+            "Team Around the Family review due",
+            e.next_review_on,
+        )
+        for e in episodes.order_by("next_review_on", "pk")
+    ]
+
+
+def overdue_actions(school: School, on: date) -> list[AgendaItem]:
+    actions = PlanAction.objects.filter(
+        episode__school=school,
+        episode__status__in=ACTIVE_STATUSES,
+        done_on__isnull=True,
+        due_on__lt=on,
+    ).select_related("episode__pupil")
+    return [
+        AgendaItem(
+            AgendaItemKind.ACTION_OVERDUE,
+            f"action-{a.pk}",
+            a.episode.pupil,
+            f"Plan action for {a.who} overdue",
+            a.due_on,
+        )
+        for a in actions
+    ]
+
+
+def pattern_alerts(school: School, on: date) -> list[AgendaItem]:
+    """Children with concerns from two or more members of staff in the 7 days up to `on`."""
+    links = ConcernPupil.objects.filter(
+        concern__school=school,
+        concern__raised_by__isnull=False,
+        concern__raised_at__gte=_start_of(on + timedelta(days=1) - PATTERN_WINDOW),
+        concern__raised_at__lt=_start_of(on + timedelta(days=1)),
+    ).values_list("pupil_id", "concern__raised_by_id")
+    staff: dict[int, set[int]] = defaultdict(set)
+    for pupil_id, raised_by in links:
+        staff[pupil_id].add(raised_by)
+    flagged = [pupil_id for pupil_id, who in staff.items() if len(who) >= 2]
+    pupils = Pupil.objects.filter(pk__in=flagged).order_by("legal_last_name", "pk")
+    return [
+        AgendaItem(
+            AgendaItemKind.PATTERN,
+            f"pattern-{p.pk}-{on}",
+            p,
+            f"Concerns from {len(staff[p.pk])} members of staff in 7 days",
+        )
+        for p in pupils
+    ]
+
+
+def referrals_waiting(school: School, on: date) -> list[AgendaItem]:
+    referrals = Referral.objects.filter(
+        school=school, status__in=AWAITING_REPLY, follow_up_on__lt=on
+    ).select_related("pupil", "service", "local_authority")
+    return [
+        AgendaItem(
+            AgendaItemKind.REFERRAL_WAITING,
+            f"referral-{r.pk}",
+            r.pupil,
+            f"Referral to {r.recipient_name} waiting since {r.sent_on:%d %B %Y}",
+            r.follow_up_on,
+        )
+        for r in referrals
+    ]
+
+
+def _attach_decisions(agenda: Agenda, meeting: Meeting) -> None:
+    by_key: dict[str, list[MeetingDecision]] = defaultdict(list)
+    for decision in meeting.decisions.select_related("decided_by"):
+        by_key[decision.item_key].append(decision)
+    for item in agenda.items:
+        item.decisions = by_key.get(item.key, [])
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

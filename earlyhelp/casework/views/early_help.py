@@ -1,0 +1,298 @@
+"""A child's early help: the episode page and one form per step of the process."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from earlyhelp.casework.actions import assessment as plan
+from earlyhelp.casework.actions import consent, episodes, reviews
+from earlyhelp.casework.forms import (
+    AssessmentForm,
+    CloseForm,
+    CompleteActionForm,
+    ConsentForm,
+    LeadForm,
+    LevelForm,
+    OpenEpisodeForm,
+    PlanActionForm,
+    ReviewForm,
+    StepDownForm,
+    StepUpForm,
+    WithdrawConsentForm,
+)
+from earlyhelp.casework.models import EarlyHelpEpisode, PlanAction
+from earlyhelp.casework.views._common import (
+    active_episode,
+    load_child,
+    posted,
+    render_form,
+    render_page,
+    require_episode,
+    staff_page,
+    staff_user,
+    to_episode,
+)
+from earlyhelp.core.errors import ActionError
+from earlyhelp.core.forms import GovukForm
+from earlyhelp.pupils.models import Pupil
+
+type Save = Callable[[dict[str, Any]], object]
+
+
+@staff_page
+def episode_page(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help")
+    current = active_episode(pupil)
+    past = (
+        EarlyHelpEpisode.objects.filter(pupil=pupil, status="closed")
+        .only("pk", "level", "opened_at", "closed_at")
+        .order_by("-closed_at")
+    )
+    context: dict[str, Any] = {"pupil": pupil, "episode": current, "past": list(past)}
+    if current is not None:
+        context.update(
+            consents=list(current.consents.all()),
+            assessment=current.assessments.select_related("completed_by").first(),
+            actions=list(current.plan_actions.all()),
+            reviews=list(current.reviews.all()),
+            levels=list(current.level_changes.select_related("changed_by")),
+        )
+    return render_page(request, "early_help/episode.html", pupil.school, **context)
+
+
+def _form_step(
+    request: HttpRequest,
+    pupil: Pupil,
+    form: GovukForm,
+    save: Save,
+    *,
+    done: str,
+    title: str,
+    button: str,
+    intro: str = "",
+    warning: str = "",
+) -> HttpResponse:
+    """Validate, call the action, and go back to the episode; show the action's refusal."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return to_episode(pupil)
+    back = reverse("children:early-help", args=[pupil.school.slug, pupil.pk])
+    return render_form(
+        request, pupil, form, title=title, button=button, back=back, intro=intro, warning=warning
+    )
+
+
+@staff_page
+def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: open")
+    by = staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        OpenEpisodeForm(posted(request)),
+        lambda d: episodes.open_episode(pupil=pupil, by=by, **d),
+        done="Early help is open.",
+        title="Open early help",
+        button="Open early help",
+        intro="Early help is voluntary: record the family’s consent next.",
+    )
+
+
+@staff_page
+def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: consent")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        ConsentForm(posted(request)),
+        lambda d: consent.record_consent(episode=episode, by=by, **d),
+        done="Consent recorded.",
+        title="Record consent",
+        button="Record consent",
+    )
+
+
+@staff_page
+def withdraw(
+    request: HttpRequest, school_slug: str, pupil_id: int, consent_id: int
+) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: withdraw consent")
+    episode, by = require_episode(pupil), staff_user(request)
+    given = get_object_or_404(episode.consents, pk=consent_id, withdrawn_on__isnull=True)
+    return _form_step(
+        request,
+        pupil,
+        WithdrawConsentForm(posted(request)),
+        lambda d: consent.withdraw_consent(consent=given, by=by, **d),
+        done="Consent withdrawn.",
+        title=f"Withdraw {given.given_by_name}’s consent",
+        button="Withdraw consent",
+        warning="Without consent to an assessment no assessment can be completed, and without "
+        "consent to sharing no referral can be made to a service.",
+    )
+
+
+@staff_page
+def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: assessment")
+    episode, by = require_episode(pupil), staff_user(request)
+
+    def save(d: dict[str, Any]) -> object:
+        scale, completed_on = d.pop("scale"), d.pop("completed_on")
+        answers = plan.AssessmentAnswers(**d)
+        return plan.complete_assessment(
+            episode=episode, answers=answers, scale=scale, completed_on=completed_on, by=by
+        )
+
+    return _form_step(
+        request,
+        pupil,
+        AssessmentForm(posted(request)),
+        save,
+        done="Early Help Assessment saved.",
+        title="Early Help Assessment",
+        button="Save the assessment",
+    )
+
+
+@staff_page
+def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: plan")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        PlanActionForm(posted(request)),
+        lambda d: plan.add_plan_action(episode=episode, by=by, **d),
+        done="Action added to the plan.",
+        title="Add an action to the plan",
+        button="Add the action",
+    )
+
+
+@staff_page
+def complete_action(
+    request: HttpRequest, school_slug: str, pupil_id: int, action_id: int
+) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: plan")
+    episode, by = require_episode(pupil), staff_user(request)
+    action = get_object_or_404(PlanAction, pk=action_id, episode=episode, done_on__isnull=True)
+    return _form_step(
+        request,
+        pupil,
+        CompleteActionForm(posted(request)),
+        lambda d: plan.complete_action(plan_action=action, by=by, **d),
+        done="Action marked as done.",
+        title="Mark the action as done",
+        button="Save",
+        intro=action.action,
+    )
+
+
+@staff_page
+def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: lead practitioner")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        LeadForm(posted(request), initial={"name": episode.lead_name}),
+        lambda d: episodes.set_lead_practitioner(episode=episode, name=d["name"], by=by),
+        done="Lead practitioner saved.",
+        title="Lead practitioner",
+        button="Save",
+    )
+
+
+@staff_page
+def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: review")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        ReviewForm(posted(request)),
+        lambda d: reviews.record_review(episode=episode, by=by, **d),
+        done="Review recorded.",
+        title="Team Around the Family review",
+        button="Record the review",
+    )
+
+
+@staff_page
+def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: level of need")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        LevelForm(posted(request)),
+        lambda d: episodes.change_level(episode=episode, by=by, **d),
+        done="Level of need changed.",
+        title="Change the level of need",
+        button="Change the level",
+    )
+
+
+@staff_page
+def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: step up")
+    episode, by = require_episode(pupil), staff_user(request)
+    la = pupil.school.local_authority
+    return _form_step(
+        request,
+        pupil,
+        StepUpForm(posted(request)),
+        lambda d: episodes.step_up(episode=episode, summary=d["summary"], by=by),
+        done=f"Stepped up: the referral to {la.front_door_name} is recorded.",
+        title=f"Step up to {la.name}’s {la.front_door_name}",
+        button="Step up",
+        warning=f"If the child is at immediate risk, call {la.front_door_name} or 999 now, "
+        "and record after. Stepping up shares this record with the local authority’s officers.",
+    )
+
+
+@staff_page
+def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: step down")
+    episode, by = require_episode(pupil), staff_user(request)
+    return _form_step(
+        request,
+        pupil,
+        StepDownForm(posted(request)),
+        lambda d: episodes.step_down(episode=episode, by=by, **d),
+        done="Stepped down.",
+        title="Step down",
+        button="Step down",
+    )
+
+
+@staff_page
+def close(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = load_child(request, school_slug, pupil_id, page="early help: close")
+    episode, by = require_episode(pupil), staff_user(request)
+    open_actions = episode.plan_actions.filter(done_on__isnull=True).count()
+    return _form_step(
+        request,
+        pupil,
+        CloseForm(posted(request)),
+        lambda d: episodes.close_episode(episode=episode, by=by, **d),
+        done="Early help is closed.",
+        title="Close early help",
+        button="Close early help",
+        warning=(
+            f"The plan has {open_actions} open action{'s' if open_actions != 1 else ''}."
+            if open_actions
+            else ""
+        ),
+    )

@@ -1,0 +1,69 @@
+"""The local authority officer's page: counts of early help by school and level (no names),
+and the children whose schools have referred them to the authority (the only ones the
+officer may open)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from earlyhelp.accounts.permissions import has_permission
+from earlyhelp.accounts.roles import Permission
+from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel
+from earlyhelp.casework.views._common import staff_page, staff_user
+from earlyhelp.pupils.models import Pupil
+from earlyhelp.schools.models import LocalAuthority, School
+
+LEVELS = list(NeedLevel)
+
+
+@dataclass(frozen=True)
+class Row:
+    school: School
+    levels: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.levels)
+
+
+@staff_page
+def overview(request: HttpRequest, la_slug: str) -> HttpResponse:
+    la = LocalAuthority.objects.filter(slug=la_slug).first()
+    if la is None or not has_permission(
+        staff_user(request), Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW, local_authority=la
+    ):
+        raise Http404("No such local authority")
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    for school_id, level, n in (
+        EarlyHelpEpisode.objects.filter(school__local_authority=la, status__in=ACTIVE_STATUSES)
+        .values_list("school_id", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts[school_id][level] = n
+    rows = [
+        Row(school, [counts[school.pk].get(level, 0) for level in LEVELS])
+        for school in la.schools.order_by("name")
+    ]
+    referred = (
+        Pupil.objects.filter(referrals__local_authority=la, school__local_authority=la)
+        .annotate(last_referred=Max("referrals__sent_on"))
+        .select_related("school")
+        .order_by("-last_referred", "pk")
+    )
+    return render(
+        request,
+        "casework/local_authority/overview.html",
+        {
+            "la": la,
+            "local_authority": la,
+            "levels": LEVELS,
+            "rows": rows,
+            "totals": [sum(r.levels[i] for r in rows) for i in range(len(LEVELS))],
+            "grand_total": sum(r.total for r in rows),
+            "referred": list(referred),
+        },
+    )

@@ -1,0 +1,119 @@
+"""Lists of concerns: "My concerns" (what I logged) and the safeguarding team's inbox.
+
+Lists write no access events (they show names and categories, not records); each is
+filtered by the rule of `concerns.access.can_view_concern`, and loads in a fixed number of
+queries whatever its length.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+
+from earlyhelp.accounts.permissions import has_permission
+from earlyhelp.accounts.roles import Permission
+from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
+from earlyhelp.concerns.views._shared import render_page, staff_page, staff_user
+from earlyhelp.schools.access import get_school_for_user
+from earlyhelp.schools.models import School
+
+INBOX_NEW_SHOWN = 200
+INBOX_DECIDED_SHOWN = 50
+MINE_SHOWN = 100
+
+# Encrypted narrative no list shows: not read, so never decrypted (each costs a Fernet check).
+UNSHOWN = ("account", "action_taken", "contact", "decision__reason")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One concern as a list prints it, formatted once here rather than per cell."""
+
+    pk: int
+    url: str
+    logged: str
+    immediate_risk: bool
+    children: str
+    about: str
+    is_new: bool
+    source: str
+    outcome: str
+
+
+def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
+    links = ConcernPupil.objects.select_related("pupil").order_by("pk")
+    found = (
+        concerns.select_related("raised_by", "decision")
+        .defer(*UNSHOWN)
+        .prefetch_related(Prefetch("links", queryset=links))[:shown]
+    )
+    base = reverse("concerns:mine", args=[school.slug])
+    months = {n: str(name).title() for n, name in MONTHS_3.items()}  # as |date:"M" says it
+    zone = timezone.get_current_timezone()
+    rows = []
+    for concern in found:
+        at = timezone.localtime(concern.raised_at, zone)
+        decision = getattr(concern, "decision", None)
+        rows.append(
+            Row(
+                pk=concern.pk,
+                url=f"{base}{concern.pk}/",
+                logged=f"{at.day} {months[at.month]} {at.year} {at:%H:%M}",
+                immediate_risk=concern.immediate_risk,
+                children=_children(concern),
+                about=concern.get_message_kind_display()
+                if concern.message_kind
+                else ", ".join(concern.category_labels),
+                is_new=concern.is_new,
+                source=concern.raised_by.get_full_name()
+                if concern.raised_by
+                else str(concern.get_source_display()),
+                outcome=str(decision.get_outcome_display()) if decision else "",
+            )
+        )
+    return rows
+
+
+def _children(concern: Concern) -> str:
+    names = [
+        link.pupil.display_name
+        if link.part == Part.SUBJECT
+        else f"{link.pupil.display_name} ({str(link.get_part_display()).lower()})"
+        for link in concern.links.all()
+    ]
+    return ", ".join(names) or "No pupil linked yet"
+
+
+@staff_page
+def mine(request: HttpRequest, school_slug: str) -> HttpResponse:
+    user = staff_user(request)
+    school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
+    concerns = _rows(Concern.objects.filter(school=school, raised_by=user), school, MINE_SHOWN)
+    return render_page(request, "mine.html", school, concerns=concerns, shown=MINE_SHOWN)
+
+
+@staff_page
+def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
+    user = staff_user(request)
+    school = get_school_for_user(user, school_slug, Permission.VIEW_CHILD_RECORDS)
+    if not has_permission(user, Permission.MANAGE_CASEWORK, school=school):
+        raise PermissionDenied("The inbox is for the safeguarding team.")
+    at_school = Concern.objects.filter(school=school).order_by("-raised_at", "-pk")
+    new_all = at_school.filter(status=Status.NEW)
+    new = _rows(new_all, school, INBOX_NEW_SHOWN)
+    decided = _rows(at_school.filter(status=Status.TRIAGED), school, INBOX_DECIDED_SHOWN)
+    return render_page(
+        request,
+        "inbox.html",
+        school,
+        new=new,
+        # Counted only when the page is full: the count is the one number the page adds.
+        new_count=new_all.count() if len(new) >= INBOX_NEW_SHOWN else len(new),
+        new_shown=INBOX_NEW_SHOWN,
+        decided=decided,
+        decided_shown=INBOX_DECIDED_SHOWN,
+    )

@@ -1,0 +1,44 @@
+"""The roll upload form: a CSV file (at most 5 MB) and the MIS it came from."""
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+from earlyhelp.core.forms import GovukForm
+from earlyhelp.lib.csvfile import MAX_BYTES
+
+if TYPE_CHECKING:
+    Upload = UploadedFile[bytes]
+else:
+    Upload = UploadedFile
+
+FORMAT_CHOICES = [
+    ("auto", "Work it out from the column names"),
+    ("sims", "SIMS"),
+    ("arbor", "Arbor"),
+    ("bromcom", "Bromcom"),
+    ("earlyhelp", "The earlyhelp column format"),
+]
+
+
+class RollUploadForm(GovukForm):
+    file = forms.FileField(
+        label="Upload a file",
+        error_messages={"required": "Select a CSV file", "empty": "The selected file is empty"},
+    )
+    format = forms.ChoiceField(
+        label="Which system is the file from?",
+        choices=FORMAT_CHOICES,
+        initial="auto",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_file(self) -> Any:
+        upload: Upload = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith(".csv"):
+            raise ValidationError("The selected file must be a CSV")
+        if (upload.size or 0) > MAX_BYTES:
+            raise ValidationError("The selected file must be smaller than 5 MB")
+        return upload

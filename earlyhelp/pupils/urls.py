@@ -1,0 +1,8 @@
+from django.urls import path
+
+from earlyhelp.pupils import views
+
+app_name = "pupils"
+urlpatterns = [
+    path("import/", views.import_roll_page, name="import"),
+]

@@ -1,0 +1,246 @@
+"""Every staff URL, read from the URL resolver: anonymous people are sent to sign in,
+people past the password but not the second factor are sent to the challenge, and staff
+of another school get 404 (while someone at the school gets in).
+
+A URL added later is covered the day it appears. A URL taking an argument this file does
+not know fails `test_every_staff_url_can_be_filled` until IDS says which Northfield object
+to use; a URL that is not about one school must be listed in NOT_PER_SCHOOL. Each check
+walks all URLs in one test over one set of objects and lists every URL that fails.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from earlyhelp.accounts.middleware import OPEN_WITHOUT_SECOND_FACTOR
+from earlyhelp.accounts.models import User
+from earlyhelp.casework.actions.assessment import add_plan_action
+from earlyhelp.casework.actions.referrals import refer_to_service
+from earlyhelp.casework.actions.transfers import start_transfer
+from earlyhelp.casework.models import EarlyHelpEpisode, FileTransfer, PlanAction, Referral
+from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
+from earlyhelp.concerns.models import Concern
+from earlyhelp.pupils.models import Pupil
+from tests.concerns_universe import add_roll
+from tests.early_help_universe import assessed, build_children
+from tests.signin import sign_in, sign_in_without_second_factor
+from tests.universe import Universe
+
+
+@dataclass(frozen=True)
+class StaffUrl:
+    name: str  # namespace:name
+    route: str
+    kwargs: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _walk(
+    patterns: list[Any], prefix: str, namespace: str, kwargs: tuple[str, ...]
+) -> Iterator[StaffUrl]:
+    for p in patterns:
+        route = prefix + str(p.pattern)
+        names = kwargs + tuple(p.pattern.converters)
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, route, p.namespace or namespace, names)
+        elif isinstance(p, URLPattern) and route.startswith("staff/"):
+            assert p.name, f"/{route} needs a name"
+            yield StaffUrl(f"{namespace}:{p.name}", route, tuple(sorted(set(names))))
+
+
+@cache
+def staff_urls() -> tuple[StaffUrl, ...]:
+    return tuple(_walk(get_resolver().url_patterns, "", "", ()))
+
+
+URLS = staff_urls()
+
+# Pages that belong to no school (a person's own account, the way in and out), and pages
+# of a local authority (casework's own tests cover another authority's officer).
+NOT_PER_SCHOOL = {
+    "staff:home",
+    "accounts:sign-in",
+    "accounts:sign-out",
+    "accounts:two-factor-challenge",
+    "accounts:two-factor-setup",
+    "accounts:recovery-codes",
+    "accounts:passkey-prompt",
+    "accounts:passkey-authenticate-options",
+    "accounts:passkey-authenticate",
+    "accounts:passkey-register-options",
+    "accounts:passkey-register",
+    "accounts:sign-in-methods",
+    "accounts:sign-in-method-remove",
+    "accounts:session",
+    "casework_la:overview",
+}
+# Reachable without signing in at all.
+PUBLIC = {"accounts:sign-in", "accounts:sign-out"}
+
+
+@dataclass
+class World:
+    universe: Universe
+    concern: Concern
+    pupil: Pupil
+    episode: EarlyHelpEpisode
+    plan_action: PlanAction
+    referral: Referral
+    outgoing: FileTransfer
+    incoming: FileTransfer
+
+
+# For each URL argument ("name" or "url-name:argument"): a value naming an object of
+# Northfield Primary that a Northfield person may see.
+IDS: dict[str, Callable[[World], object]] = {
+    "school_slug": lambda w: w.universe.northfield.slug,
+    "la_slug": lambda w: w.universe.county.slug,
+    "level": lambda w: 2,
+    "person_id": lambda w: w.universe.northfield.key_people.get().pk,
+    "provision_id": lambda w: w.universe.breakfast_club.pk,
+    "entry_id": lambda w: w.universe.northfield.offer.entries.get(service=w.universe.samaritans).pk,
+    "service_id": lambda w: w.universe.young_carers.pk,
+    "number": lambda w: 1,
+    "concern_id": lambda w: w.concern.pk,
+    "attachment_id": lambda w: w.concern.attachments.get().pk,
+    "pupil_id": lambda w: w.pupil.pk,
+    "consent_id": lambda w: w.episode.consents.get().pk,
+    "action_id": lambda w: w.plan_action.pk,
+    "referral_id": lambda w: w.referral.pk,
+    "transfer_id": lambda w: w.outgoing.pk,
+    "incoming_id": lambda w: w.incoming.pk,
+    "day": lambda w: timezone.localdate().isoformat(),
+    "kind": lambda w: "json",
+    "accounts:sign-in-method-remove:kind": lambda w: "app",
+    "device_id": lambda w: TOTPDevice.objects.get(user=w.universe.dee).pk,
+}
+
+
+@pytest.fixture
+def world(universe: Universe) -> World:
+    u = universe
+    roll, children = add_roll(u), build_children(u)
+    concern = log_concern(
+        school=u.northfield,
+        details=ConcernDetails(
+            account="He said he was hungry.",
+            occurred_at=timezone.now(),
+            categories=("neglect",),
+            location="Class 5",
+        ),
+        pupils=[Involved(roll.amy)],
+        attachments=[
+            SimpleUploadedFile("note.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32, "image/png")
+        ],
+        by=u.tom,
+    ).concern
+    episode = assessed(children.ava, u.dee)
+    plan_action = add_plan_action(
+        episode=episode, need="Breakfast", action="Breakfast club", who="School",
+        due_on=timezone.localdate(), by=u.dee,
+    )  # fmt: skip
+    referral = refer_to_service(
+        pupil=children.ava, service=u.young_carers, summary="Cares for her mum.",
+        sent_on=timezone.localdate(), by=u.dee,
+    )  # fmt: skip
+    outgoing = start_transfer(pupil=children.ben, to_school=u.southbank, by=u.dee)
+    incoming = start_transfer(pupil=children.cai, to_school=u.northfield, by=u.sam)
+    return World(u, concern, children.ava, episode, plan_action, referral, outgoing, incoming)
+
+
+def value(url: StaffUrl, key: str, world: World) -> object:
+    build = IDS.get(f"{url.name}:{key}") or IDS.get(key)
+    if build is None:
+        pytest.fail(f"Say in IDS which Northfield object to use for {url}: {key}")
+    return build(world)
+
+
+def address(url: StaffUrl, world: World) -> str:
+    return reverse(url.name, kwargs={key: value(url, key, world) for key in url.kwargs})
+
+
+def client_for(user: User, *, verified: bool = True) -> Client:
+    client = Client()
+    (sign_in if verified else sign_in_without_second_factor)(client, user)
+    return client
+
+
+def status(client: Client, method: str, target: str) -> tuple[int, str]:
+    response = getattr(client, method)(target)
+    if response.streaming:  # a file download: read it, which also closes it
+        b"".join(response.streaming_content)
+    return response.status_code, response.get("Location", "")
+
+
+def test_every_staff_url_can_be_filled():
+    unknown = {
+        f"{u}: {k}" for u in URLS for k in u.kwargs if k not in IDS and f"{u}:{k}" not in IDS
+    }
+    assert not unknown, f"Say in IDS which Northfield object to use for {sorted(unknown)}"
+    assert len({u.name for u in URLS}) == len(URLS), "each staff URL needs its own name"
+
+
+def test_every_staff_url_not_about_one_school_is_listed():
+    not_per_school = {u.name for u in URLS if "school_slug" not in u.kwargs}
+    assert not_per_school == NOT_PER_SCHOOL
+
+
+def test_anonymous_people_are_sent_to_sign_in(world: World):
+    wrong = []
+    for url in URLS:
+        if url.name in PUBLIC:
+            continue
+        code, location = status(Client(), "get", address(url, world))
+        if code != 302 or not location.startswith(reverse("accounts:sign-in") + "?next="):
+            wrong.append(f"{url}: {code} {location}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_without_the_second_factor_people_are_sent_to_the_challenge(world: World):
+    client, wrong = client_for(world.universe.dee, verified=False), []
+    for url in URLS:
+        if url.name.startswith("accounts:") and url.name[9:] in OPEN_WITHOUT_SECOND_FACTOR:
+            continue
+        for method in ("get", "post"):
+            code, location = status(client, method, address(url, world))
+            if code != 302 or not location.startswith(reverse("accounts:two-factor-challenge")):
+                wrong.append(f"{method} {url}: {code} {location}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_staff_of_another_school_get_not_found(world: World):
+    """Sam, Southbank's DSL, gets 404 for every Northfield page (a POST to a page that only
+    answers GET may say 405 first: that reveals nothing)."""
+    sam, wrong = client_for(world.universe.sam), []
+    for url in URLS:
+        if url.name in NOT_PER_SCHOOL:
+            continue
+        target = address(url, world)
+        get, post = status(sam, "get", target)[0], status(sam, "post", target)[0]
+        if get not in (404, 405) or post not in (404, 405) or (get, post) == (405, 405):
+            wrong.append(f"{url}: GET {get}, POST {post}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_someone_at_the_school_gets_in(world: World):
+    """The 404s above are about the school, not a broken URL: a Northfield person gets in."""
+    u, wrong = world.universe, []
+    people = [client_for(person) for person in (u.dee, u.ed, u.tom)]
+    for url in URLS:
+        if url.name in NOT_PER_SCHOOL:
+            continue
+        target = address(url, world)
+        answers = [status(client, "get", target)[0] for client in people]
+        if not any(code in (200, 302, 405) for code in answers):
+            wrong.append(f"{url}: {answers}")
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,52 @@
+"""The local authority officer: counts without names; a child only after a step-up."""
+
+import pytest
+from django.urls import reverse
+
+from earlyhelp.casework.actions.episodes import step_up
+from tests.early_help_universe import add_pupil, assessed, open_with_consent, sign_in
+
+pytestmark = pytest.mark.django_db
+ADDRESS = reverse("casework_la:overview", args=["testshire"])
+
+
+def test_counts_by_school_and_level_without_names(client, universe, children):
+    open_with_consent(children.ava, universe.dee)
+    open_with_consent(children.ben, universe.dee)
+    open_with_consent(children.cai, universe.sam)
+    sign_in(client, universe.lara)
+    page = client.get(ADDRESS).content.decode()
+    assert "Northfield Primary" in page and "Southbank Academy" in page
+    assert "Ava" not in page and "Ben" not in page and "Cai" not in page
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">2</td>' in page
+
+
+def test_a_child_appears_and_opens_only_after_a_step_up(client, universe, children):
+    episode = assessed(children.ava, universe.dee)
+    overview = reverse("children:overview", args=["northfield-primary", children.ava.pk])
+    sign_in(client, universe.lara)
+    assert client.get(overview).status_code == 404
+    step_up(episode=episode, summary="Marks seen.", by=universe.dee)
+    page = client.get(ADDRESS).content.decode()
+    assert "Ava Stone" in page and overview in page
+    assert client.get(overview).status_code == 200
+    ben = reverse("children:overview", args=["northfield-primary", children.ben.pk])
+    assert client.get(ben).status_code == 404
+
+
+def test_only_the_authoritys_officers(client, universe):
+    assert client.get(ADDRESS).status_code == 302
+    sign_in(client, universe.dee)
+    assert client.get(ADDRESS).status_code == 404
+    sign_in(client, universe.lara)
+    assert client.get(reverse("casework_la:overview", args=["nowhere"])).status_code == 404
+
+
+def test_counts_page_without_n_plus_1(client, universe, django_assert_max_num_queries):
+    for n in range(5):
+        pupil = add_pupil(universe.northfield, f"Kid{n}", "Test", 40 + n)
+        step_up(episode=assessed(pupil, universe.dee), summary="x", by=universe.dee)
+    sign_in(client, universe.lara)
+    with django_assert_max_num_queries(10):
+        page = client.get(ADDRESS)
+    assert page.content.decode().count("Test</a>") == 5

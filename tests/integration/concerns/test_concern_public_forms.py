@@ -1,0 +1,90 @@
+"""Public forms: no login, honeypot, rate limit, nothing shown back, land in the inbox."""
+
+import ast
+from pathlib import Path
+
+from django.test import Client
+
+from earlyhelp.concerns.models import Concern, MessageKind, Source
+from tests.concerns_universe import signed_in
+
+TELL_US = "/schools/northfield-primary/tell-us/"
+ASK = "/schools/northfield-primary/ask-for-help/"
+SECRET = "Zebra-secret words of the pupil"
+
+
+def test_pupil_message_reaches_the_inbox_and_is_not_shown_back(client, universe):
+    page = client.get(TELL_US).content.decode()
+    assert 'href="tel:08001111"' in page and 'href="tel:999"' in page
+    assert 'href="tel:+441134960001"' in page  # the emergency panel with the county's numbers
+    response = client.post(TELL_US, {"kind": "bullying", "message": SECRET, "name": "Amy 5B"})
+    assert response["Location"] == TELL_US + "sent/"
+    sent = client.get(response["Location"]).content.decode()
+    assert "Zebra" not in sent and "Amy 5B" not in sent
+    assert 'href="tel:08001111"' in sent
+    concern = Concern.objects.get()
+    assert (concern.source, concern.message_kind) == (Source.PUPIL_MESSAGE, MessageKind.BULLYING)
+    assert concern.account == SECRET and not concern.links.exists()
+    signed_in(client, universe.dee)
+    inbox = client.get("/staff/schools/northfield-primary/concerns/inbox/").content.decode()
+    assert "Bullying" in inbox and "No pupil linked yet" in inbox
+
+
+def test_parent_request_needs_a_way_to_reply(client, universe):
+    html = client.post(
+        ASK, {"message": "We need help", "child": "Ben, 5B", "name": "Pat"}
+    ).content.decode()
+    assert "Enter a phone number or an email address" in html
+    response = client.post(
+        ASK, {"message": "We need help", "child": "Ben, 5B", "name": "Pat", "phone": "01134960999"}
+    )
+    assert response.status_code == 302
+    concern = Concern.objects.get()
+    assert concern.source == Source.PARENT_REQUEST and "01134960999" in concern.contact
+
+
+def test_honeypot_filled_is_thanked_and_dropped(client, universe):
+    response = client.post(TELL_US, {"kind": "bullying", "message": "spam", "website": "http://x"})
+    assert response.status_code == 302
+    assert not Concern.objects.exists()
+
+
+def test_posts_are_rate_limited_per_address(universe):
+    client = Client(REMOTE_ADDR="192.0.2.7")
+    for _ in range(5):
+        client.post(TELL_US, {"kind": "tell_a_teacher", "message": "hello"})
+    response = client.post(TELL_US, {"kind": "tell_a_teacher", "message": "hello"})
+    assert response.status_code == 429
+    assert Concern.objects.count() == 5
+    other = Client(REMOTE_ADDR="192.0.2.8")
+    assert other.post(TELL_US, {"kind": "tell_a_teacher", "message": "hi"}).status_code == 302
+
+
+def test_csrf_is_required(universe):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(TELL_US, {"kind": "bullying", "message": "x"}).status_code == 403
+
+
+def test_unknown_school_is_404(client, universe):
+    assert client.get("/schools/no-such-school/tell-us/").status_code == 404
+
+
+def test_offer_page_links_to_both_forms(client, universe):
+    html = client.get("/schools/northfield-primary/").content.decode()
+    assert TELL_US in html and ASK in html
+
+
+def test_public_views_import_nothing_that_reads_records():
+    source = Path("earlyhelp/concerns/views/public.py").read_text()
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not any(m.startswith("earlyhelp.casework") for m in imported)
+    concern_modules = {m for m in imported if m.startswith("earlyhelp.concerns")}
+    assert concern_modules <= {
+        "earlyhelp.concerns.public",
+        "earlyhelp.concerns.public_forms",
+        "earlyhelp.concerns.models",
+    }

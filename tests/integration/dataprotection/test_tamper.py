@@ -1,0 +1,52 @@
+"""Tampering with one audit row in a copy of the database is found and the row named.
+
+tests/integration/audit/test_audit_chain.py edits and removes rows in the test database on
+both engines (dropping PostgreSQL's guard trigger first, as a superuser could). Here the
+edited copy is a backup: an attacker edits one row, takes a backup, and that backup is
+restored; the restore's verification names the row and refuses to call the restore good.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from earlyhelp.audit.models import AuditEvent
+from tests.integration.dataprotection.conftest import build_child_records
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _taxonomies(transactional_db: None) -> None:
+    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
+
+    ensure_taxonomies()
+
+
+def test_a_restored_copy_with_one_edited_row_fails_and_names_it(universe, tmp_path, capsys):
+    build_child_records(universe)
+    victim = AuditEvent.objects.filter(action="pupils.roll_imported").order_by("id")[0]
+    _as_superuser(
+        "UPDATE audit_auditevent SET details = '{}' , actor_name = 'Nobody' WHERE id = %s",
+        [victim.pk],
+    )
+    tampered = tmp_path / "tampered.tar.gz"
+    call_command("backup", str(tampered))
+
+    with pytest.raises(CommandError, match="does not match its backup"):
+        call_command("restore", str(tampered))
+    out = capsys.readouterr().out
+    assert f"Audit trail broken at event {victim.pk}: its content was changed" in out
+    with pytest.raises(CommandError, match=f"event {victim.pk}"):
+        call_command("verify_audit")
+
+
+def _as_superuser(sql: str, params: list[int | str]) -> None:
+    """On PostgreSQL the trigger refuses the edit, so the attacker disables it first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
