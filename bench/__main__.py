@@ -2,8 +2,9 @@
 
     EARLYHELP_ENV=test .venv/bin/python -m bench [--quick]
 
---quick runs the search benchmark at 10,000 services instead of 100,000. The PostgreSQL run
-starts the test server (`scripts/pg-test-server start`).
+--quick runs the search benchmark at 10,000 services instead of 100,000 and casework at
+500,000 concerns instead of 5,000,000. The PostgreSQL runs need the test server
+(`scripts/pg-test-server start`).
 """
 
 import argparse
@@ -13,14 +14,17 @@ import sys
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run every benchmark under bench/.")
-    parser.add_argument("--quick", action="store_true", help="search at 10,000 services")
+    parser.add_argument("--quick", action="store_true", help="smaller data sets")
     args = parser.parse_args()
     services = "10000" if args.quick else "100000"
+    concerns = "500000" if args.quick else "5000000"
     runs = [
         ["bench.search", "--services", services],
         ["bench.search", "--services", services, "--postgres"],
         ["bench.offer_page"],
         ["bench.import_offer"],
+        ["bench.casework", "--postgres", "--concerns", concerns],
+        ["bench.load"],
     ]
     failed = 0
     for run in runs:
