@@ -8,16 +8,19 @@ pupils, and concerns spread over them (5M over 500 schools is 10,000 a school), 
 one linked pupil, one chronology entry and one audit event; 1 in 100 of each school's
 concerns is still new (untriaged), the rest are decided. Every encrypted column holds one
 valid Fernet token (encrypting millions of texts would only time the build). One child at
-the measured school has 500 chronology entries. The audit rows are not a valid hash chain
-(only their number and shape matter here).
+the measured school has 500 notes in their chronology besides their concerns' entries (533
+entries at 5M). The audit rows are not a valid hash chain (only their number and shape
+matter here).
 
     --keep          leave the database in place and print its name
     --reuse NAME    measure a kept database again (migrating it first), without building
 
 It measures twice, after a tenth of the concerns and after all of them: the DSL inbox page
-and the child's whole chronology page (500 entries), through the Django test client signed
-in as the school's DSL, ROUNDS requests each after a warm-up, printing p50 and p95 and the
-number of SQL queries per page (which must not grow with the data).
+and the child's whole chronology page (`?all=1`), through the Django test client signed in
+as the school's DSL (templates rendered as a server renders them, without the test
+environment's recording), ROUNDS requests each after a warm-up, printing p50 and p95 and
+the number of SQL queries per page (which must not grow with the data). --profile adds each
+query's time and a cProfile of one request.
 """
 
 import argparse
@@ -259,9 +262,10 @@ def _measure(world: dict[str, Any]) -> None:
     sign_in(client, world["dsl"])
     slug = world["school"].slug
     child = world["child"].pk
+    entries = world["child"].chronology_entries.count()  # CHRONOLOGY notes + its concerns
     pages = {
         "DSL inbox": f"/staff/schools/{slug}/concerns/inbox/",
-        f"chronology, {CHRONOLOGY} entries": (
+        f"chronology, {entries} entries": (
             f"/staff/schools/{slug}/children/{child}/chronology/?all=1"
         ),
     }

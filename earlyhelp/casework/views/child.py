@@ -17,7 +17,6 @@ from django.shortcuts import render
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 
@@ -29,6 +28,7 @@ from earlyhelp.casework.access import VIEWED, get_child_for_user
 from earlyhelp.casework.chronology import list_entries
 from earlyhelp.casework.models import ChronologyEntry, EntryKind
 from earlyhelp.core.forms import GovukForm
+from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.search import search_pupils
@@ -147,17 +147,15 @@ def _rows(entries: QuerySet[ChronologyEntry]) -> list[Row]:
     """Only the shown columns, formatted once here: a 500-line chronology is one loop of
     plain strings in the template (per-row filters and lookups were most of its time)."""
     kinds = dict(EntryKind.choices)
-    months = {n: str(name).title() for n, name in MONTHS_3.items()}  # as |date:"M" says it
-    zone = timezone.get_current_timezone()
+    when = short_datetimes()
     found = entries.values_list(
         "occurred_at", "kind", "summary", "recorded_by__first_name", "recorded_by__last_name"
     )
     rows = []
     for occurred_at, kind, summary, first, last in found:
-        at = timezone.localtime(occurred_at, zone)
         rows.append(
             Row(
-                when=f"{at.day} {months[at.month]} {at.year} {at:%H:%M}",
+                when=when(occurred_at),
                 kind=str(kinds.get(kind, kind)),
                 summary=linebreaksbr(summary, autoescape=True),
                 recorded_by=f"{first} {last}".strip() if first is not None else "System",

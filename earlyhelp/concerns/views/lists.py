@@ -11,13 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
 from earlyhelp.concerns.views._shared import render_page, staff_page, staff_user
+from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
@@ -51,31 +50,32 @@ def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
         .defer(*UNSHOWN)
         .prefetch_related(Prefetch("links", queryset=links))[:shown]
     )
-    base = reverse("concerns:mine", args=[school.slug])
-    months = {n: str(name).title() for n, name in MONTHS_3.items()}  # as |date:"M" says it
-    zone = timezone.get_current_timezone()
-    rows = []
-    for concern in found:
-        at = timezone.localtime(concern.raised_at, zone)
-        decision = getattr(concern, "decision", None)
-        rows.append(
-            Row(
-                pk=concern.pk,
-                url=f"{base}{concern.pk}/",
-                logged=f"{at.day} {months[at.month]} {at.year} {at:%H:%M}",
-                immediate_risk=concern.immediate_risk,
-                children=_children(concern),
-                about=concern.get_message_kind_display()
-                if concern.message_kind
-                else ", ".join(concern.category_labels),
-                is_new=concern.is_new,
-                source=concern.raised_by.get_full_name()
-                if concern.raised_by
-                else str(concern.get_source_display()),
-                outcome=str(decision.get_outcome_display()) if decision else "",
-            )
-        )
-    return rows
+    base = reverse("concerns:mine", args=[school.slug])  # + "<pk>/" is the concern's page
+    logged = short_datetimes()
+    return [_row(concern, f"{base}{concern.pk}/", logged(concern.raised_at)) for concern in found]
+
+
+def _row(concern: Concern, url: str, logged: str) -> Row:
+    decision = getattr(concern, "decision", None)
+    if concern.raised_by:
+        source = concern.raised_by.get_full_name()
+    else:
+        source = str(concern.get_source_display())
+    if concern.message_kind:
+        about = str(concern.get_message_kind_display())
+    else:
+        about = ", ".join(concern.category_labels)
+    return Row(
+        pk=concern.pk,
+        url=url,
+        logged=logged,
+        immediate_risk=concern.immediate_risk,
+        children=_children(concern),
+        about=about,
+        is_new=concern.is_new,
+        source=source,
+        outcome=str(decision.get_outcome_display()) if decision else "",
+    )
 
 
 def _children(concern: Concern) -> str:
