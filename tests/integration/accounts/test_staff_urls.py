@@ -24,8 +24,15 @@ from earlyhelp.accounts.middleware import OPEN_WITHOUT_SECOND_FACTOR
 from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions.assessment import add_plan_action
 from earlyhelp.casework.actions.referrals import refer_to_service
+from earlyhelp.casework.actions.terms import set_term
 from earlyhelp.casework.actions.transfers import start_transfer
-from earlyhelp.casework.models import EarlyHelpEpisode, FileTransfer, PlanAction, Referral
+from earlyhelp.casework.models import (
+    EarlyHelpEpisode,
+    FileTransfer,
+    PlanAction,
+    Referral,
+    SchoolTerm,
+)
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Concern
 from earlyhelp.pupils.models import Pupil
@@ -98,6 +105,7 @@ class World:
     referral: Referral
     outgoing: FileTransfer
     incoming: FileTransfer
+    term: SchoolTerm
 
 
 # For each URL argument ("name" or "url-name:argument"): a value naming an object of
@@ -123,6 +131,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "kind": lambda w: "json",
     "accounts:sign-in-method-remove:kind": lambda w: "app",
     "device_id": lambda w: TOTPDevice.objects.get(user=w.universe.dee).pk,
+    "term_id": lambda w: w.term.pk,
 }
 
 
@@ -155,7 +164,12 @@ def world(universe: Universe) -> World:
     )  # fmt: skip
     outgoing = start_transfer(pupil=children.ben, to_school=u.southbank, by=u.dee)
     incoming = start_transfer(pupil=children.cai, to_school=u.northfield, by=u.sam)
-    return World(u, concern, children.ava, episode, plan_action, referral, outgoing, incoming)
+    today = timezone.localdate()
+    term = set_term(
+        school=u.northfield, name="This term", starts_on=today.replace(day=1),
+        ends_on=today.replace(day=28), by=u.dee,
+    )  # fmt: skip
+    return World(u, concern, children.ava, episode, plan_action, referral, outgoing, incoming, term)
 
 
 def value(url: StaffUrl, key: str, world: World) -> object:
