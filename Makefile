@@ -52,7 +52,7 @@ demo: system-deps-demo install assets
 	EARLYHELP_ENV=development $(EARLYHELP) runserver 127.0.0.1:8000
 
 demo-reset: install
-	rm -f var/earlyhelp.sqlite3 var/earlyhelp.sqlite3-wal var/earlyhelp.sqlite3-shm
+	rm -f var/earlyhelp.sqlite3 var/earlyhelp.sqlite3-wal var/earlyhelp.sqlite3-shm var/demo-secret
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -172,6 +172,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+# The demo's password and authenticator keys, random per installation (earlyhelp/demo/secret.py).
+DEMO_SECRET_FILE = (
+    BASE_DIR / "var" / ("demo-secret-test" if ENVIRONMENT == "test" else "demo-secret")
+)
 # Outside production, serve static files straight from the apps (no collectstatic step).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION

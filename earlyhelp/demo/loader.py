@@ -20,6 +20,7 @@ from earlyhelp.accounts.roles import Role
 from earlyhelp.demo.casework import load_casework
 from earlyhelp.demo.early_help import load_early_help
 from earlyhelp.demo.second_factor import add_demo_authenticator
+from earlyhelp.demo.secret import demo_password
 from earlyhelp.demo.spec import DemoData, Login, SchoolData, SharedService
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.models import Scope, Service
@@ -27,9 +28,6 @@ from earlyhelp.offers.actions.editing import add_entry, set_level_heading, updat
 from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.schools.actions import add_key_person, create_local_authority, create_school
 from earlyhelp.schools.models import LocalAuthority, School
-
-# The one password of every demo login. It is printed by `make demo`: demo data only.
-DEMO_PASSWORD = "earlyhelp-demo-2026"  # noqa: S105 (public on purpose) # nosec B105
 
 
 class DemoPasswordHasher(Argon2PasswordHasher):
@@ -101,6 +99,7 @@ def create_logins(
 ) -> dict[Role, User]:
     users = {}
     hashers = [f"{__name__}.DemoPasswordHasher", *settings.PASSWORD_HASHERS]
+    password = demo_password()
     for login in logins:
         with override_settings(PASSWORD_HASHERS=hashers):
             user = create_staff_user(
@@ -109,7 +108,7 @@ def create_logins(
                 first_name=login.first_name,
                 last_name=login.last_name,
                 email=login.email,
-                password=DEMO_PASSWORD,
+                password=password,
             )
         grant_role(
             by=None, user=user, role=login.role, school=school, local_authority=local_authority
@@ -150,7 +149,7 @@ def format_logins(data: DemoData) -> str:
     sign_in = settings.SITE_URL.rstrip("/") + reverse(settings.LOGIN_URL)
     lines = [
         f"Demo staff logins. Sign in at {sign_in}",
-        f"Every account's password: {DEMO_PASSWORD}",
+        f"Every account's password: {demo_password()}",
         "Each has an authenticator app set up: for the code it shows now, run",
         "  .venv/bin/earlyhelp demo-code USERNAME",
     ]

@@ -1,8 +1,9 @@
 """Demo logins come with an authenticator app already set up, so that `make demo` can be
 tried without a phone: `earlyhelp demo-code USERNAME` prints the code the app would show.
 
-The keys are derived from the username and a public label: they protect nothing but
-fictional demo accounts, and the demo commands refuse to run in production.
+The keys are derived from the username and the installation's demo secret
+(`demo/secret.py`): they protect only fictional demo accounts, and the demo commands refuse to
+run in production.
 """
 
 import hashlib
@@ -13,11 +14,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.second_factor import confirm_totp_device, start_totp_setup
+from earlyhelp.demo.secret import demo_password
 
 
 def demo_key(username: str) -> str:
     """The demo account's authenticator-app key (hex, as django-otp stores it)."""
-    seed = f"earlyhelp demo authenticator for {username}".encode()
+    seed = f"earlyhelp demo authenticator:{demo_password()}:{username}".encode()
     return hashlib.sha256(seed).hexdigest()[:40]  # 20 bytes, as django-otp makes keys
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from earlyhelp.accounts.models import Membership, User
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.demo.loader import DEMO_PASSWORD
+from earlyhelp.demo.secret import demo_password
 from earlyhelp.directory.models import Service
 from earlyhelp.offers.models import OfferEntry, OfferVersion
 from earlyhelp.schools.models import KeyPerson, LocalAuthority, School
@@ -45,7 +45,7 @@ def test_running_it_again_changes_nothing_and_prints_the_logins(demo):
 
 
 def test_prints_a_login_for_every_role_at_every_school_and_the_county(demo, demo_data):
-    assert f"password: {DEMO_PASSWORD}" in demo
+    assert f"password: {demo_password()}" in demo
     assert len(demo_data.logins) == 8 * 3 + 2
     for login in demo_data.logins:
         line = next(line for line in demo.splitlines() if line.split()[:1] == [login.username])
@@ -60,7 +60,7 @@ def test_every_printed_login_signs_in_and_holds_its_role_at_its_place(demo, demo
     places += [(school.details.name, school.logins) for school in demo_data.schools]
     for place, logins in places:
         for login in logins:
-            assert client.login(username=login.username, password=DEMO_PASSWORD)
+            assert client.login(username=login.username, password=demo_password())
             membership = Membership.objects.select_related("school", "local_authority").get(
                 user__username=login.username
             )
@@ -89,7 +89,7 @@ def test_a_demo_login_signs_in_with_the_code_demo_code_prints(demo, client):
     assert "earlyhelp demo-code USERNAME" in demo
     response = client.post(
         reverse("accounts:sign-in"),
-        {"username": "westlands.dsl", "password": DEMO_PASSWORD},
+        {"username": "westlands.dsl", "password": demo_password()},
     )
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:two-factor-challenge"))
