@@ -7,7 +7,6 @@ addresses, wrapped and broken links, repeated sections) as a PDF and as text, th
 whole import of each: conversion in the sandboxed worker process plus extraction and checks.
 """
 
-import io
 import statistics
 import tempfile
 import time
@@ -51,40 +50,10 @@ def offer_lines() -> list[str]:
 
 def pdf_bytes(lines: list[str]) -> bytes:
     """A plain PDF: one line of Helvetica text per line, LINES_PER_PAGE lines a page."""
-    pages = [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
-    objects: list[str | bytes] = ["<< /Type /Catalog /Pages 2 0 R >>"]
-    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(len(pages)))
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>")
-    font = 3 + 2 * len(pages)
-    for i, page in enumerate(pages):
-        shown = [f"({_escape(line.replace(chr(9), '    '))}) Tj T*" for line in page]
-        stream = "\n".join(["BT /F1 9 Tf 30 810 Td 11 TL", *shown, "ET"]).encode("latin-1")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> >>"
-        )
-        objects.append(stream)
-    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        if isinstance(body, bytes):
-            out.write(f"{number} 0 obj\n<< /Length {len(body)} >>\nstream\n".encode())
-            out.write(body + b"\nendstream\nendobj\n")
-        else:
-            out.write(f"{number} 0 obj\n{body}\nendobj\n".encode())
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    out.writelines(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    out.write(trailer.encode())
-    return out.getvalue()
+    from tests.unit.imports.documents import tiny_pdf
 
-
-def _escape(line: str) -> str:
-    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    flat = [line.replace("\t", "    ") for line in lines]
+    return tiny_pdf([flat[i : i + LINES_PER_PAGE] for i in range(0, len(flat), LINES_PER_PAGE)])
 
 
 def time_import(path: Path) -> tuple[float, int]:
