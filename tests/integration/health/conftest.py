@@ -1,21 +1,15 @@
 """Signed-in Ed, and Northfield's Offer with one error and one warning to report."""
 
 import pytest
-from django.test import Client
 
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope
 from earlyhelp.schools.models import School
-from tests.signin import sign_in
+from tests.persona_clients import ed
 from tests.unit.health.support import add_deputy, phones_of, show_service
 from tests.universe import Universe
 
-
-@pytest.fixture
-def ed(universe: Universe) -> Client:
-    client = Client()
-    sign_in(client, universe.ed)
-    return client
+__all__ = ["ed"]
 
 
 @pytest.fixture
