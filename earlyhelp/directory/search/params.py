@@ -1,6 +1,6 @@
 """What a search asks for, and the page of results it gets back."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -36,6 +36,10 @@ class SearchParams:
     page: int = 1
     per_page: int = 20
     at: datetime | None = None  # the moment "open now" means; now if None
+    # The school whose Offer the search started from: its own provision shows only then.
+    school_id: int | None = None
+    # With open_now: the services whose opening hours are not known (shown apart, not dropped).
+    hours_unknown: bool = False
 
     @property
     def child_age(self) -> Decimal | None:
@@ -58,6 +62,11 @@ class SearchPage:
     number: int
     per_page: int
     ranked: bool  # ordered by relevance (a text search) rather than by name
+    # What the query was understood as (filled by query understanding; empty by default).
+    matched: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id -> why it matched
+    did_you_mean: str | None = None  # the corrected query, when a correction was made
+    topic_suggestions: tuple[tuple[str, str], ...] = ()  # (topic code, label) when nothing found
+    place: str | None = None  # a postcode or place understood in the query
 
     @property
     def num_pages(self) -> int:
