@@ -158,7 +158,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# Where `collectstatic` writes (production); STATIC_ROOT moves it (the smoke test's is temporary).
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 # Built by `make assets` (npm): GOV.UK Frontend compiled with our settings.
 STATICFILES_DIRS = [BASE_DIR / "earlyhelp" / "static"]
 STORAGES = {
