@@ -66,6 +66,7 @@ checks: install assets
 	EARLYHELP_ENV=production ALLOWED_HOSTS=earlyhelp.example.org \
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	  FIELD_ENCRYPTION_KEYS="$$($(BIN)/python -c 'from earlyhelp.lib.encryption_keys import new_key; print(new_key())')" \
+	  AUDIT_CHAIN_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
 	  $(EARLYHELP) check --deploy --fail-level WARNING
 
 # Known vulnerabilities in the pinned requirements (says loudly when the service cannot be

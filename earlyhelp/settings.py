@@ -45,6 +45,24 @@ if not FIELD_ENCRYPTION_KEYS:
         )
     FIELD_ENCRYPTION_KEYS = [derive_key(SECRET_KEY)]
 
+# The key of the audit trail's HMAC chain and of its anchors (earlyhelp/audit, docs/security.md).
+# Never stored in the database. Required in production; derived from SECRET_KEY elsewhere.
+AUDIT_CHAIN_KEY = env_str("AUDIT_CHAIN_KEY", "")
+if not AUDIT_CHAIN_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "AUDIT_CHAIN_KEY must be set in production (a random value of at least 32 "
+            'characters). Make one with: python -c "import secrets; print(secrets.token_urlsafe(48))"'
+        )
+    AUDIT_CHAIN_KEY = derive_key("audit-chain:" + SECRET_KEY)
+elif len(AUDIT_CHAIN_KEY) < 32:
+    raise ImproperlyConfigured("AUDIT_CHAIN_KEY must be at least 32 characters long.")
+# Where `earlyhelp anchor-audit` and every backup write the signed checkpoints of the chain's
+# head, in the default storage (a different place from the database, ideally write-once).
+AUDIT_ANCHOR_PREFIX = env_str("AUDIT_ANCHOR_PREFIX", "audit-anchors")
+# Only the test suite may empty the audit table (Django's flush between tests).
+AUDIT_TRAIL_FLUSHABLE = ENVIRONMENT == "test"
+
 DEBUG = env_bool("DEBUG", ENVIRONMENT == "development")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 if PRODUCTION and not ALLOWED_HOSTS:

@@ -5,7 +5,7 @@ from typing import Any, Protocol
 from django.db import connection, transaction
 from django.utils import timezone
 
-from earlyhelp.audit.models import AuditEvent
+from earlyhelp.audit.models import KEYED, AuditEvent
 
 GENESIS = "0" * 64
 
@@ -42,6 +42,7 @@ def record_event(
         school_id=str(school_id or ""),
         details=details or {},
         previous_hash=last or GENESIS,
+        chain_version=KEYED,
     )
     event.hash = event.compute_hash()
     event.save()

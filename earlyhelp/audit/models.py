@@ -3,12 +3,20 @@
 Rows name their actor and object by id and text so that deleting or merging records never
 breaks the trail. Each row's `hash` covers its own content and the previous row's hash, so
 an edited or removed row breaks the chain (`earlyhelp verify-audit`, issue 5).
+
+Rows written since issue 10 are chain version 2: the hash is an HMAC-SHA256 keyed with
+settings.AUDIT_CHAIN_KEY, which is never in the database, so someone who can write to the
+database cannot recompute the chain after rewriting a row. Older rows (version 1, a plain
+SHA-256) still verify, but only before the first version 2 row: a version 1 row after it is
+a forgery. Anchors (earlyhelp/audit/anchors.py) pin the chain's head outside the database.
 """
 
 import hashlib
+import hmac
 import json
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
 
@@ -18,6 +26,9 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+UNKEYED, KEYED = 1, 2
 
 
 class AppendOnlyError(Exception):
@@ -36,6 +47,7 @@ class AuditEvent(models.Model):
     details = models.JSONField(default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    chain_version = models.PositiveSmallIntegerField(default=UNKEYED)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -69,4 +81,11 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         payload = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), default=str)
-        return hashlib.sha256((self.previous_hash + payload).encode()).hexdigest()
+        if self.chain_version == UNKEYED:
+            return hashlib.sha256((self.previous_hash + payload).encode()).hexdigest()
+        message = f"v{self.chain_version}:{self.previous_hash}{payload}".encode()
+        return hmac.new(chain_key(), message, hashlib.sha256).hexdigest()
+
+
+def chain_key() -> bytes:
+    return str(settings.AUDIT_CHAIN_KEY).encode()
