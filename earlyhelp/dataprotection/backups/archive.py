@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tarfile
+import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,10 @@ from typing import Any
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+
+
+# What a damaged or cut-short .tar.gz raises while it is read.
+DAMAGED = (tarfile.TarError, EOFError, zlib.error, OSError)
 
 
 class BackupError(Exception):
@@ -29,6 +34,9 @@ class Manifest:
     audit_head: str
     sha256: str = ""
     tool: dict[str, str] = field(default_factory=dict)
+    # A signed anchor of the audit chain's head (earlyhelp/audit/anchors.py); empty in
+    # backups made before issue 10.
+    audit_anchor: dict[str, Any] = field(default_factory=dict)
 
     @property
     def member(self) -> str:
@@ -42,6 +50,9 @@ class RestoreReport:
     audit_checked: int
     audit_break: str | None
     audit_head: str
+    # Whether the live database was replaced, and where its content before the restore is.
+    replaced: bool = False
+    previous: Path | None = None
 
     @property
     def count_differences(self) -> dict[str, tuple[int | None, int | None]]:
@@ -74,18 +85,32 @@ def write_archive(path: Path, manifest: Manifest, database: Path) -> None:
 
 
 def read_manifest(path: Path) -> Manifest:
-    with _open(path) as archive:
-        return _manifest(archive)
+    try:
+        with _open(path) as archive:
+            return _manifest(archive)
+    except DAMAGED as error:
+        raise BackupError(f"{path} is damaged or cut short: {_reason(error)}.") from error
+
+
+def _reason(error: BaseException) -> str:
+    return str(error).rstrip(".") or type(error).__name__
 
 
 def extract_database(path: Path, manifest: Manifest, target: Path) -> None:
     """Copy the database member out (by name: nothing else in the archive is written)."""
-    with _open(path) as archive:
-        member = archive.extractfile(manifest.member)
-        if member is None:
-            raise BackupError(f"{path} holds no {manifest.member}: it is not a whole backup.")
-        with member, target.open("wb") as out:
-            shutil.copyfileobj(member, out)
+    try:
+        with _open(path) as archive:
+            member = archive.extractfile(manifest.member)
+            if member is None:
+                raise BackupError(f"{path} holds no {manifest.member}: it is not a whole backup.")
+            with member, target.open("wb") as out:
+                shutil.copyfileobj(member, out)
+    except KeyError as error:
+        raise BackupError(
+            f"{path} holds no {manifest.member}: it is not a whole backup."
+        ) from error
+    except DAMAGED as error:
+        raise BackupError(f"{path} is damaged or cut short: {_reason(error)}.") from error
     if file_sha256(target) != manifest.sha256:
         raise BackupError(f"{path} is damaged: its database does not match its manifest.")
 

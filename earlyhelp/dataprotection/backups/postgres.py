@@ -7,15 +7,18 @@ postgresql-client-NN); passwords go through the environment, never the command l
 """
 
 import os
+import secrets
 import shutil
 import subprocess  # nosec B404 # runs pg_dump and pg_restore, argument lists only
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from earlyhelp.dataprotection.backups.archive import BackupError
-from earlyhelp.dataprotection.backups.counts import audit_head, row_counts
+from earlyhelp.dataprotection.backups.counts import audit_head, quote, row_counts
 
 
 def dump(target: Path) -> tuple[dict[str, int], str]:
@@ -33,6 +36,37 @@ def dump(target: Path) -> tuple[dict[str, int], str]:
     finally:
         raw.close()
     return counts, head
+
+
+@contextmanager
+def scratch(source: Path) -> Iterator[Any]:
+    """Restore the dump into a new database on the same server (the role needs CREATEDB),
+    yield a connection to it, and drop it afterwards."""
+    name = f"{connection.settings_dict['NAME']}_restore_check_{secrets.token_hex(4)}"
+    _create_database(name)
+    try:
+        _run(
+            [_tool("pg_restore"), "--no-owner", "--exit-on-error", *_target(name=name), str(source)]
+        )
+        raw = connection.get_new_connection({**connection.get_connection_params(), "dbname": name})
+        try:
+            yield raw
+        finally:
+            raw.close()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
+
+
+def _create_database(name: str) -> None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {quote(name)}")
+    except DatabaseError as error:
+        raise BackupError(
+            f"Could not create the scratch database {name} to verify the backup in "
+            f"(the database role needs CREATEDB): {str(error).strip()}"
+        ) from error
 
 
 def load(source: Path) -> None:
@@ -62,9 +96,9 @@ def _tool(name: str) -> str:
     return found
 
 
-def _target(dbname_flag: str = "-d") -> list[str]:
+def _target(dbname_flag: str = "-d", name: str = "") -> list[str]:
     settings = connection.settings_dict
-    args = [dbname_flag, str(settings["NAME"])]
+    args = [dbname_flag, name or str(settings["NAME"])]
     if settings.get("HOST"):
         args += ["-h", str(settings["HOST"])]
     if settings.get("PORT"):

@@ -5,6 +5,7 @@ left behind for other tests (pytest-django empties every table after each one).
 """
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -70,6 +71,9 @@ def test_the_restore_drill(universe, tmp_path, capsys):
     assert restored == before
     assert "Row counts match the manifest" in out
     assert "Restore verified." in out
+    previous = _previous_in(out)
+    assert previous.parent == tmp_path
+    assert read_manifest(previous).row_counts["pupils_pupil"] == before["pupils_pupil"] + 1
     assert ChronologyEntry.objects.filter(pk=records.entries[0].pk).exists()
     assert not Pupil.objects.filter(legal_first_name="Cara").exists()
     assert ChronologyEntry.objects.get(pk=records.entries[0].pk).summary == (
@@ -109,6 +113,47 @@ def test_a_damaged_backup_is_refused_before_anything_changes(universe, tmp_path)
     assert AuditEvent.objects.count() == events
 
 
+def test_a_backup_that_fails_verification_changes_nothing(universe, tmp_path, capsys):
+    backup = tmp_path / "b.tar.gz"
+    call_command("backup", str(backup))
+    manifest = read_manifest(backup)
+    wrong = {**manifest.row_counts, "pupils_pupil": manifest.row_counts["pupils_pupil"] + 5}
+    forged = _rewrite_manifest(backup, tmp_path / "forged.tar.gz", row_counts=wrong)
+    add_pupil(universe, serial=9, first="Cara", last="Afterwards", born=universe_date())
+    live = counts()
+
+    with pytest.raises(CommandError, match="nothing was restored and the live database is"):
+        call_command("restore", str(forged))
+
+    assert "pupils_pupil: 5 rows in the manifest, 0 in the backup's" in capsys.readouterr().out
+    assert counts() == live
+    assert Pupil.objects.filter(legal_first_name="Cara").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.tar.gz", "forged.tar.gz"]
+    assert _scratch_databases() == []
+
+
+def test_a_truncated_archive_gives_one_line_and_changes_nothing(universe, tmp_path):
+    backup = tmp_path / "b.tar.gz"
+    call_command("backup", str(backup))
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(backup.read_bytes()[: backup.stat().st_size * 2 // 3])
+    live = counts()
+    with pytest.raises(CommandError, match="is damaged or cut short") as refused:
+        call_command("restore", str(truncated))
+    assert "\n" not in str(refused.value)
+    assert counts() == live
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.tar.gz", "truncated.tar.gz"]
+
+
+def test_a_manifest_with_a_forged_anchor_is_refused(universe, tmp_path):
+    backup = tmp_path / "b.tar.gz"
+    call_command("backup", str(backup))
+    anchor = {**read_manifest(backup).audit_anchor, "events": 1}
+    forged = _rewrite_manifest(backup, tmp_path / "forged.tar.gz", audit_anchor=anchor)
+    with pytest.raises(CommandError, match="not signed with this installation's AUDIT_CHAIN_KEY"):
+        call_command("restore", str(forged))
+
+
 def test_backup_never_overwrites_a_file(universe, tmp_path):
     existing = tmp_path / "b.tar.gz"
     existing.write_text("keep me")
@@ -131,7 +176,20 @@ def universe_date():
     return date(2015, 1, 1)
 
 
-def _rewrite_manifest(source: Path, target: Path, **changes: str) -> Path:
+def _previous_in(out: str) -> Path:
+    line = next(line for line in out.splitlines() if "as it was before is kept in" in line)
+    return Path(line.rsplit(" in ", 1)[1].rstrip("."))
+
+
+def _scratch_databases() -> list[str]:
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE '%restore_check%'")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _rewrite_manifest(source: Path, target: Path, **changes: Any) -> Path:
     import io
     import json
     import tarfile
