@@ -1,15 +1,40 @@
-"""The importer: a document in, an ImportResult out. Nothing is saved here."""
+"""The importer: a document in, an ImportResult out. Nothing is saved here.
 
+`import_offer` runs the whole pipeline under one time limit: the conversion in one worker
+process (readers), then the extraction in another (extract_worker) with the time that is
+left, each with CPU and memory limits and an empty environment. The text between them is
+capped at readers.MAX_TEXT_CHARS.
+"""
+
+import json
+import subprocess  # nosec B404 # the extraction worker: fixed argv, no shell
+import sys
+import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from earlyhelp.imports.contacts.inventory import take_inventory
 from earlyhelp.imports.extract.dates import stated_dates
 from earlyhelp.imports.extract.people import extract_people
 from earlyhelp.imports.extract.school import home_area, school_name
 from earlyhelp.imports.extract.services import extract_services
-from earlyhelp.imports.readers import TIME_LIMIT_SECONDS, read_document
-from earlyhelp.imports.result import Finding, ImportResult, SchoolInfo
+from earlyhelp.imports.readers import (
+    TIME_LIMIT_SECONDS,
+    UnreadableDocument,
+    read_document,
+    worker_environment,
+)
+from earlyhelp.imports.result import (
+    Code,
+    Contacts,
+    Finding,
+    ImportResult,
+    Person,
+    SchoolInfo,
+    Service,
+    Severity,
+)
 from earlyhelp.imports.rules.area import out_of_area_findings
 from earlyhelp.imports.rules.consistency import inconsistent_phones, missing_required
 from earlyhelp.imports.rules.contacts import contact_findings
@@ -22,8 +47,64 @@ from earlyhelp.imports.text.sections import find_sections
 def import_offer(
     path: Path, *, today: date | None = None, time_limit: float = TIME_LIMIT_SECONDS
 ) -> ImportResult:
-    """Read an Offer document and extract it; raises UnreadableDocument for a bad file."""
-    return extract(read_document(path, time_limit=time_limit), today=today)
+    """Read an Offer document and extract it; raises UnreadableDocument for a bad file or
+    one that takes longer than `time_limit` seconds in all."""
+    started = time.monotonic()
+    text = read_document(path, time_limit=time_limit)
+    left = max(time_limit - (time.monotonic() - started), 0.1)
+    return extract_in_worker(text, today=today or date.today(), time_limit=left, name=path.name)
+
+
+def extract_worker_command(today: date) -> list[str]:
+    """The command that extracts one text in its own process (tests may replace it)."""
+    return [sys.executable, "-m", "earlyhelp.imports.extract_worker", today.isoformat()]
+
+
+def extract_in_worker(text: str, *, today: date, time_limit: float, name: str) -> ImportResult:
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed argv, no shell # nosec B603
+            extract_worker_command(today),
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=time_limit,
+            check=False,
+            env=worker_environment(time_limit),
+        )
+    except subprocess.TimeoutExpired as error:
+        raise UnreadableDocument(
+            f"Cannot read {name}: reading and extracting it took longer than "
+            f"{time_limit:.0f} seconds."
+        ) from error
+    try:
+        reply = json.loads(completed.stdout.decode("utf-8"))
+        if "error" in reply:
+            raise UnreadableDocument(f"Cannot read {name}: {reply['error']}")
+        return result_from_dict(reply["result"])
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise UnreadableDocument(
+            f"Cannot read {name}: the extraction stopped (the document may be too complex)."
+        ) from error
+
+
+def result_from_dict(data: dict[str, Any]) -> ImportResult:
+    """The ImportResult that `dataclasses.asdict` (extract_worker) turned into JSON."""
+    reviewed = data["reviewed_on"]
+    return ImportResult(
+        school=SchoolInfo(**data["school"]),
+        reviewed_on=date.fromisoformat(reviewed) if reviewed else None,
+        people=[
+            Person(**{**person, "contacts": Contacts(**person["contacts"])})
+            for person in data["people"]
+        ],
+        services=[
+            Service(**{**service, "contacts": Contacts(**service["contacts"])})
+            for service in data["services"]
+        ],
+        findings=[
+            Finding(**{**item, "code": Code(item["code"]), "severity": Severity(item["severity"])})
+            for item in data["findings"]
+        ],
+    )
 
 
 def extract(text: str, *, today: date | None = None) -> ImportResult:

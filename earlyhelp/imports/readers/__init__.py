@@ -1,20 +1,25 @@
 """Turn an untrusted Offer document into plain text, safely.
 
 Every format is converted in a separate Python process with a time limit and memory limits
-(`worker.py`), so a hostile or broken document cannot hang or exhaust the command. The text
+(`worker.py`), so a hostile or broken document cannot hang or exhaust the command. The worker
+starts with an empty environment (`worker_environment`): no secrets, no settings. A document
+whose text is longer than MAX_TEXT_CHARS is refused, however small the file (a .docx is
+compressed XML), so the extraction after it never sees more than that. The text
 keeps the document's line structure: table rows become tab-separated lines and links become
 Markdown-style `[label](target)` so that the extractor can see their targets. Nothing is
 rendered or executed.
 """
 
 import json
-import os
 import subprocess  # nosec B404 # converters run in a worker, fixed argv, no shell
 import sys
 from pathlib import Path
 
 MAX_BYTES = 20 * 1024 * 1024
+# About 300 pages; the longest real Offers are under 100,000 characters.
+MAX_TEXT_CHARS = 1_000_000
 TIME_LIMIT_SECONDS = 30.0
+PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 KINDS = {
     ".txt": "text",
     ".md": "text",
@@ -37,9 +42,29 @@ def read_document(path: Path, *, time_limit: float = TIME_LIMIT_SECONDS) -> str:
     if "error" in reply:
         raise UnreadableDocument(f"Cannot read {path.name}: {reply['error']}")
     text = str(reply.get("text", ""))
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(f"Cannot read {path.name}: {too_much_text(len(text))}")
     if not text.strip():
         raise UnreadableDocument(f"Cannot read {path.name}: it contains no text.")
     return text
+
+
+def too_much_text(chars: int) -> str:
+    return (
+        f"it holds {chars:,} characters of text once unpacked; the limit is "
+        f"{MAX_TEXT_CHARS:,} (about 300 pages)."
+    )
+
+
+def worker_environment(time_limit: float) -> dict[str, str]:
+    """All a worker gets: where the code is, the text encoding and its CPU limit. Nothing
+    else from this process's environment (secrets, database addresses) reaches it."""
+    return {
+        "PYTHONPATH": str(PACKAGE_ROOT),
+        "PYTHONIOENCODING": "utf-8",
+        "LANG": "C.UTF-8",
+        "WORKER_TIME_LIMIT": str(int(time_limit) + 1),
+    }
 
 
 def _check_file(path: Path) -> str:
@@ -73,11 +98,7 @@ def _convert_in_worker(path: Path, kind: str, time_limit: float) -> dict[str, st
             capture_output=True,
             timeout=time_limit,
             check=False,
-            env={
-                **os.environ,
-                "PYTHONIOENCODING": "utf-8",
-                "WORKER_TIME_LIMIT": str(int(time_limit) + 1),
-            },
+            env=worker_environment(time_limit),
         )
     except subprocess.TimeoutExpired as error:
         raise UnreadableDocument(

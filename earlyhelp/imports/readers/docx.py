@@ -1,14 +1,18 @@
 """Word .docx to text with zipfile and ElementTree: paragraphs, tables, headings and links.
 
 A .docx is a zip of XML parts. We read only `word/document.xml` and its relationships,
-refuse anything with a DTD (no entity tricks), and cap the unpacked size (no zip bombs).
+refuse anything with a DTD (no entity tricks: checked by the XML parser itself, so the
+check holds whatever the part's encoding, UTF-16 included), and cap the unpacked size (no
+zip bombs) and the text it holds (readers.MAX_TEXT_CHARS).
 A password-protected Word file is not a zip at all, so it is refused as unreadable.
 """
 
 import re
 import zipfile
 from pathlib import Path
+from typing import NoReturn
 from xml.etree import ElementTree  # nosec B405 # DTDs refused before parsing (_parse)
+from xml.parsers import expat  # nosec B407 # used only to find and refuse a DTD
 
 from earlyhelp.imports.readers.layout import link_markup, table_row_lines
 from earlyhelp.imports.readers.plain import DocumentError
@@ -16,7 +20,7 @@ from earlyhelp.imports.readers.plain import DocumentError
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024
 UNREADABLE = "it is not a readable .docx file (it may be corrupt or password-protected)."
 
 
@@ -40,9 +44,31 @@ def _parse(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     if info.file_size > MAX_PART_BYTES:
         raise DocumentError("it is too large to convert once unpacked.")
     data = archive.read(name)
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise DocumentError(UNREADABLE)
+    refuse_dtd(data)
     return ElementTree.fromstring(data)  # noqa: S314 - no DTD allowed, size capped # nosec B314
+
+
+class _DtdFound(Exception):
+    pass
+
+
+def refuse_dtd(data: bytes) -> None:
+    """Raise DocumentError if the XML declares a DTD or an entity, in any encoding: expat
+    decodes the bytes as the document says (BOM, encoding declaration) and reports the
+    declaration, before ElementTree ever sees the part."""
+    checker = expat.ParserCreate()
+
+    def found(*args: object) -> NoReturn:
+        raise _DtdFound
+
+    checker.StartDoctypeDeclHandler = found
+    checker.EntityDeclHandler = found
+    try:
+        checker.Parse(data, True)
+    except _DtdFound as error:
+        raise DocumentError("it declares a DTD or entities, which Word files never do.") from error
+    except (expat.ExpatError, ValueError) as error:
+        raise DocumentError(UNREADABLE) from error
 
 
 def _relationships(archive: zipfile.ZipFile) -> dict[str, str]:

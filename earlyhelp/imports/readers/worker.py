@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from earlyhelp.imports.readers import docx, html, pdf, plain
+from earlyhelp.imports.readers import MAX_TEXT_CHARS, docx, html, pdf, plain, too_much_text
 from earlyhelp.imports.readers.plain import DocumentError
 
 MEMORY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024
@@ -26,7 +26,7 @@ CONVERTERS: dict[str, Callable[[Path], str]] = {
 }
 
 
-def _limit_resources() -> None:
+def limit_resources() -> None:
     cpu_seconds = int(os.environ.get("WORKER_TIME_LIMIT", "31"))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     with contextlib.suppress(ValueError, OSError):  # some platforms refuse this limit
@@ -34,10 +34,13 @@ def _limit_resources() -> None:
 
 
 def main(argv: list[str]) -> int:
-    _limit_resources()
+    limit_resources()
     kind, path = argv[1], Path(argv[2])
     try:
-        reply = {"text": CONVERTERS[kind](path)}
+        text = CONVERTERS[kind](path)
+        reply = (
+            {"text": text} if len(text) <= MAX_TEXT_CHARS else {"error": too_much_text(len(text))}
+        )
     except DocumentError as error:
         reply = {"error": str(error)}
     except MemoryError:

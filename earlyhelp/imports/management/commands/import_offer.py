@@ -62,7 +62,10 @@ class Command(BaseCommand):
             "--time-limit",
             type=float,
             default=TIME_LIMIT_SECONDS,
-            help=f"seconds allowed to convert the document (default {TIME_LIMIT_SECONDS:g})",
+            help=(
+                f"seconds allowed to convert and extract the document, in all (default "
+                f"{TIME_LIMIT_SECONDS:g})"
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
