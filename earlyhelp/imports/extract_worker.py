@@ -9,6 +9,7 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from earlyhelp.imports.pipeline import extract
 from earlyhelp.imports.readers.worker import limit_resources
@@ -17,6 +18,7 @@ from earlyhelp.imports.readers.worker import limit_resources
 def main(argv: list[str]) -> int:
     limit_resources()
     text = sys.stdin.buffer.read().decode("utf-8")
+    reply: dict[str, Any]
     try:
         reply = {"result": asdict(extract(text, today=date.fromisoformat(argv[1])))}
     except MemoryError:
