@@ -52,7 +52,8 @@ if not AUDIT_CHAIN_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
             "AUDIT_CHAIN_KEY must be set in production (a random value of at least 32 "
-            'characters). Make one with: python -c "import secrets; print(secrets.token_urlsafe(48))"'
+            "characters). Make one with: "
+            'python -c "import secrets; print(secrets.token_urlsafe(48))"'
         )
     AUDIT_CHAIN_KEY = derive_key("audit-chain:" + SECRET_KEY)
 elif len(AUDIT_CHAIN_KEY) < 32:
