@@ -1,15 +1,11 @@
 """The importer: a document in, an ImportResult out. Nothing is saved here.
 
-`import_offer` runs the whole pipeline under one time limit: the conversion in one worker
-process (readers), then the extraction in another (extract_worker) with the time that is
-left, each with CPU and memory limits and an empty environment. The text between them is
-capped at readers.MAX_TEXT_CHARS.
+`import_offer` runs the whole pipeline, conversion and extraction, in one worker process
+(extract_worker) under one time limit, with CPU and memory limits and an empty environment;
+the converted text is capped at readers.MAX_TEXT_CHARS before extraction starts.
 """
 
-import json
-import subprocess  # nosec B404 # the extraction worker: fixed argv, no shell
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,8 +18,8 @@ from earlyhelp.imports.extract.services import extract_services
 from earlyhelp.imports.readers import (
     TIME_LIMIT_SECONDS,
     UnreadableDocument,
-    read_document,
-    worker_environment,
+    check_file,
+    run_worker,
 )
 from earlyhelp.imports.result import (
     Code,
@@ -47,43 +43,25 @@ from earlyhelp.imports.text.sections import find_sections
 def import_offer(
     path: Path, *, today: date | None = None, time_limit: float = TIME_LIMIT_SECONDS
 ) -> ImportResult:
-    """Read an Offer document and extract it; raises UnreadableDocument for a bad file or
-    one that takes longer than `time_limit` seconds in all."""
-    started = time.monotonic()
-    text = read_document(path, time_limit=time_limit)
-    left = max(time_limit - (time.monotonic() - started), 0.1)
-    return extract_in_worker(text, today=today or date.today(), time_limit=left, name=path.name)
-
-
-def extract_worker_command(today: date) -> list[str]:
-    """The command that extracts one text in its own process (tests may replace it)."""
-    return [sys.executable, "-m", "earlyhelp.imports.extract_worker", today.isoformat()]
-
-
-def extract_in_worker(text: str, *, today: date, time_limit: float, name: str) -> ImportResult:
+    """Read an Offer document and extract it in one worker process; raises
+    UnreadableDocument for a bad file or one that takes longer than `time_limit` in all."""
+    kind = check_file(path)
+    command = extract_worker_command(kind, path, today or date.today())
+    reply = run_worker(command, path.name, time_limit, doing="reading and extracting")
+    if "error" in reply:
+        raise UnreadableDocument(f"Cannot read {path.name}: {reply['error']}")
     try:
-        completed = subprocess.run(  # noqa: S603 - fixed argv, no shell # nosec B603
-            extract_worker_command(today),
-            input=text.encode("utf-8"),
-            capture_output=True,
-            timeout=time_limit,
-            check=False,
-            env=worker_environment(time_limit),
-        )
-    except subprocess.TimeoutExpired as error:
-        raise UnreadableDocument(
-            f"Cannot read {name}: reading and extracting it took longer than "
-            f"{time_limit:.0f} seconds."
-        ) from error
-    try:
-        reply = json.loads(completed.stdout.decode("utf-8"))
-        if "error" in reply:
-            raise UnreadableDocument(f"Cannot read {name}: {reply['error']}")
         return result_from_dict(reply["result"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError) as error:
         raise UnreadableDocument(
-            f"Cannot read {name}: the extraction stopped (the document may be too complex)."
+            f"Cannot read {path.name}: the extraction stopped (the file may be too complex)."
         ) from error
+
+
+def extract_worker_command(kind: str, path: Path, today: date) -> list[str]:
+    """The command that converts and extracts one document (tests may replace it)."""
+    worker = "earlyhelp.imports.extract_worker"
+    return [sys.executable, "-m", worker, kind, str(path), today.isoformat()]
 
 
 def result_from_dict(data: dict[str, Any]) -> ImportResult:

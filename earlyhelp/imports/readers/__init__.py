@@ -14,6 +14,7 @@ import json
 import subprocess  # nosec B404 # converters run in a worker, fixed argv, no shell
 import sys
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 20 * 1024 * 1024
 # About 300 pages; the longest real Offers are under 100,000 characters.
@@ -37,7 +38,7 @@ class UnreadableDocument(Exception):
 
 def read_document(path: Path, *, time_limit: float = TIME_LIMIT_SECONDS) -> str:
     """The document's text; raises UnreadableDocument with a one-line reason."""
-    kind = _check_file(path)
+    kind = check_file(path)
     reply = _convert_in_worker(path, kind, time_limit)
     if "error" in reply:
         raise UnreadableDocument(f"Cannot read {path.name}: {reply['error']}")
@@ -67,7 +68,8 @@ def worker_environment(time_limit: float) -> dict[str, str]:
     }
 
 
-def _check_file(path: Path) -> str:
+def check_file(path: Path) -> str:
+    """The document's kind, if it can be imported at all (exists, size, extension)."""
     if not path.is_file():
         raise UnreadableDocument(f"Cannot read {path}: there is no such file.")
     size = path.stat().st_size
@@ -91,7 +93,12 @@ def worker_command(kind: str, path: Path) -> list[str]:
 
 
 def _convert_in_worker(path: Path, kind: str, time_limit: float) -> dict[str, str]:
-    command = worker_command(kind, path)
+    reply = run_worker(worker_command(kind, path), path.name, time_limit, doing="converting")
+    return {str(key): str(value) for key, value in reply.items()}
+
+
+def run_worker(command: list[str], name: str, time_limit: float, *, doing: str) -> dict[str, Any]:
+    """Run a worker with an empty environment under `time_limit`; its JSON reply."""
     try:
         completed = subprocess.run(  # noqa: S603 - fixed argv, no shell # nosec B603
             command,
@@ -102,7 +109,7 @@ def _convert_in_worker(path: Path, kind: str, time_limit: float) -> dict[str, st
         )
     except subprocess.TimeoutExpired as error:
         raise UnreadableDocument(
-            f"Cannot read {path.name}: converting it took longer than {time_limit:g} seconds."
+            f"Cannot read {name}: {doing} it took longer than {time_limit:g} seconds."
         ) from error
     try:
         reply = json.loads(completed.stdout.decode("utf-8"))
@@ -110,7 +117,6 @@ def _convert_in_worker(path: Path, kind: str, time_limit: float) -> dict[str, st
         reply = None
     if not isinstance(reply, dict):
         raise UnreadableDocument(
-            f"Cannot read {path.name}: the converter stopped (the file may be corrupt or too "
-            "complex)."
+            f"Cannot read {name}: the worker stopped (the file may be corrupt or too complex)."
         )
-    return {str(key): str(value) for key, value in reply.items()}
+    return reply

@@ -35,20 +35,24 @@ def limit_resources() -> None:
 
 def main(argv: list[str]) -> int:
     limit_resources()
-    kind, path = argv[1], Path(argv[2])
-    try:
-        text = CONVERTERS[kind](path)
-        reply = (
-            {"text": text} if len(text) <= MAX_TEXT_CHARS else {"error": too_much_text(len(text))}
-        )
-    except DocumentError as error:
-        reply = {"error": str(error)}
-    except MemoryError:
-        reply = {"error": "it needs too much memory to convert."}
-    except Exception as error:  # any crash in a parser means a bad file
-        reply = {"error": f"it could not be converted ({type(error).__name__})."}
+    reply = convert(argv[1], Path(argv[2]))
     sys.stdout.write(json.dumps(reply))
     return 0
+
+
+def convert(kind: str, path: Path) -> dict[str, str]:
+    """`{"text": ...}`, or `{"error": ...}` completing "Cannot read X: "."""
+    try:
+        text = CONVERTERS[kind](path)
+    except DocumentError as error:
+        return {"error": str(error)}
+    except MemoryError:
+        return {"error": "it needs too much memory to convert."}
+    except Exception as error:  # any crash in a parser means a bad file
+        return {"error": f"it could not be converted ({type(error).__name__})."}
+    if len(text) > MAX_TEXT_CHARS:
+        return {"error": too_much_text(len(text))}
+    return {"text": text}
 
 
 if __name__ == "__main__":

@@ -85,7 +85,7 @@ def test_an_extraction_that_runs_too_long_is_stopped(tmp_path, monkeypatch):
     monkeypatch.setattr(
         pipeline,
         "extract_worker_command",
-        lambda today: [sys.executable, "-c", "import time; time.sleep(30)"],
+        lambda kind, path, today: [sys.executable, "-c", "import time; time.sleep(30)"],
     )
     path = tmp_path / "offer.txt"
     path.write_text(OFFER, encoding="utf-8")
@@ -121,7 +121,7 @@ def test_the_extractor_starts_with_an_empty_environment(tmp_path, monkeypatch):
         f"pathlib.Path({str(seen)!r}).write_text(json.dumps(dict(os.environ)))"
     )
     monkeypatch.setattr(
-        pipeline, "extract_worker_command", lambda today: [sys.executable, "-c", script]
+        pipeline, "extract_worker_command", lambda *args: [sys.executable, "-c", script]
     )
     path = tmp_path / "offer.txt"
     path.write_text(OFFER, encoding="utf-8")
