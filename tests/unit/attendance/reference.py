@@ -5,7 +5,7 @@ nothing else, with no shared code with earlyhelp.attendance (not even the code t
 that the engine and this can only agree by both being right.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from fractions import Fraction
 
 ATTENDED = {"/", "\\", "L", "K", "V", "P", "W", "B"}
@@ -68,7 +68,7 @@ def missing_education(rows, upns, school_days):
     found = []
     for upn in upns:
         run = []
-        for day in school_days + [None]:
+        for day in [*school_days, None]:
             marks = [r[3] for r in rows if r[0] == upn and r[1] == day and counts(r[3])]
             if day is not None and marks and all(m in UNAUTHORISED for m in marks):
                 run.append(day)
