@@ -1,9 +1,9 @@
 """Running the engine on rows without a database: the rows as the export writes them."""
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
-from earlyhelp.attendance.engine import compute
+from earlyhelp.attendance.engine import SchoolMeasures, compute
 from earlyhelp.attendance.report import as_json
 
 SCHOOL = 7
@@ -13,7 +13,7 @@ def engine_report(tmp_path, rows, start, end):
     """The contract's JSON for `rows` of (upn, date, "AM"/"PM", code), via the engine."""
     upns = sorted({r[0] for r in rows})
     ids = {upn: n for n, upn in enumerate(upns, start=1)}
-    by_day = {}
+    by_day: dict[tuple[str, date], dict[str, str]] = {}
     for upn, day, session, code in rows:
         by_day.setdefault((upn, day), {})[session] = code
     days, pupils = tmp_path / "days.csv", tmp_path / "pupils.csv"
@@ -25,15 +25,11 @@ def engine_report(tmp_path, rows, start, end):
             )
     with pupils.open("w", newline="") as out:
         csv.writer(out).writerows((n, upn) for upn, n in ids.items())
-    measures = compute(days, pupils, start=start, end=end).get(SCHOOL)
-    from earlyhelp.attendance.engine import SchoolMeasures
-
-    report = as_json(slug="x", start=start, end=end, measures=measures or SchoolMeasures())
+    measures = compute(days, pupils, start=start, end=end).get(SCHOOL, SchoolMeasures())
+    report = as_json(slug="x", start=start, end=end, measures=measures)
     del report["school"]
     return report
 
 
 def days_between(start: date, end: date):
-    from datetime import timedelta
-
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
