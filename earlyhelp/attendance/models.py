@@ -21,7 +21,9 @@ class Session(models.TextChoices):
 
 
 class DayMarks(models.Model):
-    pupil = models.ForeignKey("pupils.Pupil", on_delete=models.PROTECT, related_name="+")
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_days"
+    )
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
     date = models.DateField()
     am = models.CharField(max_length=2, blank=True)
@@ -41,7 +43,9 @@ class DayMarks(models.Model):
 
 
 class MarkAmendment(models.Model):
-    pupil = models.ForeignKey("pupils.Pupil", on_delete=models.PROTECT, related_name="+")
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_amendments"
+    )
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
     date = models.DateField()
     session = models.CharField(max_length=2, choices=Session.choices)
