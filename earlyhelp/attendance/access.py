@@ -20,7 +20,9 @@ from earlyhelp.schools.access import get_school_for_user
 VIEWED = "child_record.viewed"
 
 
-def get_pupil_attendance_for_user(user: User, school_slug: str, pupil_id: int) -> Pupil:
+def get_pupil_attendance_for_user(
+    user: User, school_slug: str, pupil_id: int, *, page: str = "attendance"
+) -> Pupil:
     school = get_school_for_user(user, school_slug, Permission.MANAGE_ATTENDANCE)
     pupil = Pupil.objects.select_related("school").filter(pk=pupil_id, school=school).first()
     if pupil is None:
@@ -31,6 +33,6 @@ def get_pupil_attendance_for_user(user: User, school_slug: str, pupil_id: int) -
             action=VIEWED,
             obj=pupil,
             school_id=school.pk,
-            details={"page": "attendance"},
+            details={"page": page},
         )
     return pupil

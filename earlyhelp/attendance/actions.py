@@ -15,13 +15,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
-from earlyhelp.attendance.models import DayMarks, MarkAmendment
+from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
 REGISTER_IMPORTED = "attendance.register_imported"
+CALL_RECORDED = "attendance.first_day_call_recorded"
 SYSTEM_NAME = "system"
 
 Key = tuple[int, date]
@@ -175,3 +176,25 @@ def _copy(rows: Iterable[tuple[int, int, date, str, str]]) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+@transaction.atomic
+def record_call(*, pupil: Pupil, day: date, outcome: CallOutcome, by: User) -> FirstDayCall:
+    """Record one attempt of the first-day call about `pupil`'s absence on `day`."""
+    call = FirstDayCall.objects.create(
+        pupil=pupil,
+        school_id=pupil.school_id,
+        date=day,
+        outcome=outcome,
+        recorded_at=timezone.now(),
+        recorded_by_id=str(by.pk),
+        recorded_by_name=_name(by),
+    )
+    record_event(
+        by=by,
+        action=CALL_RECORDED,
+        obj=pupil,
+        school_id=pupil.school_id,
+        details={"date": day.isoformat(), "outcome": str(outcome)},
+    )
+    return call

@@ -67,3 +67,36 @@ class MarkAmendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.session}: {self.original_code} to {self.new_code}"
+
+
+class CallOutcome(models.TextChoices):
+    REACHED = "reached", "Reached: reason given"
+    NO_ANSWER = "no_answer", "No answer"
+    MESSAGE_LEFT = "message_left", "Message left"
+    HOME_VISIT_NEEDED = "home_visit_needed", "Home visit needed"
+    SAFE_AND_WELL = "safe_and_well", "Safe and well confirmed"
+
+
+# A call still needs doing while its latest outcome is none of these.
+SETTLED_OUTCOMES = frozenset({CallOutcome.REACHED, CallOutcome.SAFE_AND_WELL})
+
+
+class FirstDayCall(models.Model):
+    """One attempt to reach a family about a pupil absent with no reason on `date`."""
+
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="first_day_calls"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    outcome = models.CharField(max_length=20, choices=CallOutcome.choices)
+    recorded_at = models.DateTimeField()
+    recorded_by_id = models.CharField(max_length=64, blank=True)
+    recorded_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["date", "recorded_at", "id"]
+        indexes = [models.Index(fields=["school", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_outcome_display()}"

@@ -3,23 +3,28 @@
 /staff/schools/<slug>/attendance/            today's first-day calls and the year's figures
 /staff/schools/<slug>/attendance/import/     the register import (all or nothing)
 /staff/schools/<slug>/attendance/<pupil>/    one pupil's calendar and amendment history
+/staff/schools/<slug>/attendance/calls/<pupil>/  POST: record a first-day call's outcome
 All need MANAGE_ATTENDANCE (attendance officer, DSL, deputies, headteacher).
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.attendance.access import get_pupil_attendance_for_user
-from earlyhelp.attendance.actions import import_marks
+from earlyhelp.attendance.actions import import_marks, record_call
 from earlyhelp.attendance.engine import PupilMeasures, measure_school
 from earlyhelp.attendance.forms import RegisterUploadForm
+from earlyhelp.attendance.models import SETTLED_OUTCOMES, CallOutcome, FirstDayCall
 from earlyhelp.attendance.months import KIND_LABELS, list_amendments, list_months
 from earlyhelp.attendance.register import RegisterFileError, read_register
 from earlyhelp.lib.csvfile import CsvError, read_csv
@@ -40,7 +45,7 @@ def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
     today = timezone.localdate()
     measures = measure_school(school.pk, year_start(today), today)
     names = {p.upn: p for p in Pupil.objects.filter(school=school)}
-    calls = [names[upn] for upn in measures.first_day_calls if upn in names]
+    calls = _calls([names[upn] for upn in measures.first_day_calls if upn in names], today)
     flagged = sorted(
         (p for p in measures.pupils if p.persistent), key=lambda p: (p.attendance or 0, p.upn)
     )
@@ -50,7 +55,9 @@ def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
         {
             "school": school,
             "today": today,
-            "calls": calls,
+            "outstanding": [c for c in calls if not c.settled],
+            "settled": [c for c in calls if c.settled],
+            "outcomes": CallOutcome.choices,
             "flagged": [(names[p.upn], p) for p in flagged if p.upn in names],
             "missing": [(names[r.upn], r) for r in measures.missing_education if r.upn in names],
         },
@@ -103,3 +110,39 @@ def pupil_attendance(request: HttpRequest, school_slug: str, pupil_id: int) -> H
             "kinds": KIND_LABELS,
         },
     )
+
+
+@dataclass(frozen=True)
+class Call:
+    pupil: Pupil
+    attempts: list[FirstDayCall]
+
+    @property
+    def latest(self) -> FirstDayCall | None:
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def settled(self) -> bool:
+        return self.latest is not None and self.latest.outcome in SETTLED_OUTCOMES
+
+
+def _calls(pupils: list[Pupil], today: date) -> list[Call]:
+    attempts: dict[int, list[FirstDayCall]] = {}
+    for call in FirstDayCall.objects.filter(pupil__in=pupils, date=today):
+        attempts.setdefault(call.pupil_id, []).append(call)
+    return [Call(p, attempts.get(p.pk, [])) for p in sorted(pupils, key=str)]
+
+
+@login_required
+@require_POST
+def record_call_outcome(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    assert isinstance(request.user, User)
+    pupil = get_pupil_attendance_for_user(
+        request.user, school_slug, pupil_id, page="first-day call"
+    )
+    outcome = request.POST.get("outcome", "")
+    if outcome in CallOutcome.values:
+        record_call(
+            pupil=pupil, day=timezone.localdate(), outcome=CallOutcome(outcome), by=request.user
+        )
+    return redirect(f"{reverse('attendance:overview', args=[school_slug])}#call-{pupil.pk}")

@@ -1,6 +1,6 @@
 """The attendance officer's pages pass an axe scan (WCAG 2.2 A and AA) and fit a 320 px
-screen: the register import (with a bad file, then a good one), today's first-day calls and
-a pupil's calendar with an amendment."""
+screen: the register import (with a bad file, then a good one), today's first-day calls with
+outcomes recorded in a tap, and a pupil's calendar with an amendment."""
 
 from collections.abc import Iterator
 from datetime import timedelta
@@ -66,7 +66,13 @@ def test_the_attendance_officers_pages(narrow: Page, universe):
     upload(page, f"upn,date,session,code\n{roll.amy.upn},{yesterday},AM,I\n")
     expect(page.locator(".govuk-panel")).to_contain_text("1 amended")
     page.goto(f"{ATTENDANCE}/")
-    expect(page.locator("main")).to_contain_text("Amy Bell")
+    expect(page.locator("main")).to_contain_text("Still to do: 1")
+    assert_accessible(page)
+    fits(page)
+    page.get_by_role("button", name="No answer for Amy Bell").click()
+    expect(page.locator("main")).to_contain_text("Last try: No answer")
+    page.get_by_role("button", name="Safe and well confirmed for Amy Bell").click()
+    expect(page.locator("main")).to_contain_text("Done: 1")
     assert_accessible(page)
     fits(page)
     page.get_by_role("link", name="Amy Bell").first.click()

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.roles import Role
 from earlyhelp.attendance.access import VIEWED
-from earlyhelp.attendance.models import DayMarks, MarkAmendment
+from earlyhelp.attendance.actions import CALL_RECORDED
+from earlyhelp.attendance.models import DayMarks, FirstDayCall, MarkAmendment
 from earlyhelp.audit.models import AuditEvent
 from tests.concerns_universe import add_roll, signed_in
 from tests.universe import make_user
@@ -112,3 +113,45 @@ def test_a_pupil_of_another_school_is_404(client, universe, roll, officer):
     signed_in(client, officer)
     assert client.get(f"{OVERVIEW}{roll.dan.pk}/").status_code == 404
     assert not AuditEvent.objects.filter(action=VIEWED).exists()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_first_day_calls_are_recorded_in_a_tap_and_leave_the_outstanding_list(
+    client, universe, roll, officer
+):
+    signed_in(client, officer)
+    upload(client, register(roll, amy_am="-", ben_am="N"))
+    html = client.get(OVERVIEW).content.decode()
+    assert "Still to do: 2" in html
+    assert html.count("Not called yet") == 2
+    call = f"{OVERVIEW}calls/{roll.ben.pk}/"
+    response = client.post(call, {"outcome": "no_answer"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{OVERVIEW}#call-{roll.ben.pk}"
+    html = client.get(OVERVIEW).content.decode()
+    assert "Still to do: 2" in html and "Last try: No answer at 09:30 (Olive Marsh)" in html
+    client.post(call, {"outcome": "safe_and_well"})
+    html = client.get(OVERVIEW).content.decode()
+    assert "Still to do: 1" in html and "Done: 1" in html
+    assert "Ben Cross</a>: Safe and well confirmed at 09:30 (Olive Marsh)" in html
+    assert [c.outcome for c in FirstDayCall.objects.order_by("id")] == [
+        "no_answer",
+        "safe_and_well",
+    ]
+    events = AuditEvent.objects.filter(action=CALL_RECORDED)
+    assert [e.details["outcome"] for e in events] == ["no_answer", "safe_and_well"]
+
+
+def test_an_unknown_outcome_records_nothing_and_others_may_not_record(
+    client, universe, roll, officer
+):
+    call = f"{OVERVIEW}calls/{roll.ben.pk}/"
+    signed_in(client, officer)
+    client.post(call, {"outcome": "shrug"})
+    assert not FirstDayCall.objects.exists()
+    assert client.get(call).status_code == 405
+    signed_in(client, universe.tom)
+    assert client.post(call, {"outcome": "no_answer"}).status_code == 403
+    signed_in(client, universe.sam)
+    assert client.post(call, {"outcome": "no_answer"}).status_code == 404
+    assert not FirstDayCall.objects.exists()
