@@ -229,3 +229,17 @@ def test_unknown_school_user_and_unreadable_file_are_clear_errors(school, tmp_pa
 def test_report_of_an_empty_period(school):
     report = json.loads(run_report("2025-09-01", "2025-09-05", "--json"))
     assert report["pupils"] == [] and report["first_day_calls"] == []
+
+
+def test_deleting_a_childs_record_deletes_their_register(school, tmp_path):
+    from earlyhelp.dataprotection.actions import delete_child_record
+    from earlyhelp.pupils.models import Pupil
+
+    run_import(tmp_path, HEADER + f"{BEN},2025-09-01,AM,N\n")
+    run_import(tmp_path, HEADER + f"{BEN},2025-09-01,AM,I\n{AMY},2025-09-01,AM,/\n")
+    ben = Pupil.objects.get(upn=BEN)
+    Pupil.objects.filter(pk=ben.pk).update(left_on=date(2025, 12, 19))
+    ben.refresh_from_db()
+    deleted = delete_child_record(pupil=ben, by=None, reason="Retention period over")
+    assert deleted["attendance.DayMarks"] == 1 and deleted["attendance.MarkAmendment"] == 1
+    assert list(DayMarks.objects.values_list("pupil__upn", flat=True)) == [AMY]
