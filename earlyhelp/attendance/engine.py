@@ -11,6 +11,7 @@ hold a deliberately naive second implementation that this one must agree with.
 
 import csv
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,8 @@ MISSING_EDUCATION_DAYS = 10
 PENALTY_SESSIONS = 10
 PENALTY_WEEKS = 10
 MEMORY_LIMIT = "3GB"
+EXPORT_PARTS = 2
+_SQLITE_OFFSET = "CAST(julianday(date) - julianday(%s) AS INTEGER)"
 
 
 @dataclass(frozen=True)
@@ -102,31 +105,51 @@ def measure(start: date, end: date, *, school_id: int | None = None) -> dict[int
 @contextmanager
 def exported(
     start: date, end: date, *, school_id: int | None = None
-) -> Iterator[tuple[Path, Path]]:
-    """The day rows and the pupils, as two CSV files in a temporary folder."""
+) -> Iterator[tuple[list[Path], Path]]:
+    """The day rows (one or more CSV files) and the pupils, in a temporary folder."""
     with TemporaryDirectory(prefix="earlyhelp-attendance-") as folder:
-        days, pupils = Path(folder) / "days.csv", Path(folder) / "pupils.csv"
-        export_marks(days, pupils, start=start, end=end, school_id=school_id)
+        days = export_marks(Path(folder), start=start, end=end, school_id=school_id)
+        pupils = Path(folder) / "pupils.csv"
+        school = " WHERE school_id = %s" if school_id else ""
+        sql = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table}{school}"  # noqa: S608 # nosec B608
+        _export(pupils, sql, [school_id] if school_id else [])
         yield days, pupils
 
 
-def export_marks(
-    days: Path, pupils: Path, *, start: date, end: date, school_id: int | None
-) -> None:
-    where = "date >= %s AND date <= %s" + (" AND school_id = %s" if school_id else "")
-    params: list[Any] = [start, end] + ([school_id] if school_id else [])
+def export_marks(folder: Path, *, start: date, end: date, school_id: int | None) -> list[Path]:
+    """Day rows as (pupil id, days after `start`, am, pm) in CSV files, read in bulk.
+
+    A whole county on PostgreSQL is read by EXPORT_PARTS connections at once, each taking
+    the pupils whose id leaves its remainder (PostgreSQL shares one scan between them).
+    """
     table = DayMarks._meta.db_table
-    _export(
-        days,
-        f"SELECT school_id, pupil_id, date, am, pm FROM {table} WHERE {where}",  # noqa: S608 # nosec B608
-        params,
-    )
-    pupil_where = " WHERE school_id = %s" if school_id else ""
-    _export(
-        pupils,
-        f"SELECT id, upn FROM {Pupil._meta.db_table}{pupil_where}",  # noqa: S608 # nosec B608
-        [school_id] if school_id else [],
-    )
+    offset = "date - %s" if connection.vendor == "postgresql" else _SQLITE_OFFSET
+    sql = f"SELECT pupil_id, {offset}, am, pm FROM {table} WHERE date >= %s AND date <= %s"  # noqa: S608 # nosec B608
+    params: list[Any] = [start, start, end]
+    if school_id:
+        sql, params = sql + " AND school_id = %s", [*params, school_id]
+    if school_id or connection.vendor != "postgresql" or connection.in_atomic_block:
+        _export(folder / "days.csv", sql, params)
+        return [folder / "days.csv"]
+    parts = [folder / f"days-{n}.csv" for n in range(EXPORT_PARTS)]
+    with ThreadPoolExecutor(EXPORT_PARTS) as pool:
+        jobs = [
+            pool.submit(
+                _export_part, path, f"{sql} AND pupil_id %% %s = %s", [*params, EXPORT_PARTS, n]
+            )
+            for n, path in enumerate(parts)
+        ]
+        for job in jobs:
+            job.result()
+    return parts
+
+
+def _export_part(path: Path, sql: str, params: list[Any]) -> None:
+    """One part, on this thread's own connection (closed after)."""
+    try:
+        _export(path, sql, params)
+    finally:
+        connection.close()
 
 
 def _export(path: Path, sql: str, params: list[Any]) -> None:
@@ -156,7 +179,7 @@ def _count(codes: frozenset[str]) -> str:
     return f"(coalesce(am IN {_in(codes)}, false)::INT + coalesce(pm IN {_in(codes)}, false)::INT)"
 
 
-def compute(days: Path, pupils: Path, *, start: date, end: date) -> dict[int, SchoolMeasures]:
+def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[int, SchoolMeasures]:
     """Every school's measures from the exported CSV files."""
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
     try:
@@ -175,29 +198,31 @@ def compute(days: Path, pupils: Path, *, start: date, end: date) -> dict[int, Sc
         con.close()
 
 
-def _load(con: duckdb.DuckDBPyConnection, days: Path, pupils: Path, start: date, end: date) -> None:
+def _load(
+    con: duckdb.DuckDBPyConnection, days: list[Path], pupils: Path, start: date, end: date
+) -> None:
     csv_options = "header=false, auto_detect=false, quote='\"', escape='\"', nullstr=''"
     con.execute(
         f"""
         CREATE TABLE pupil AS SELECT * FROM read_csv(?, {csv_options},
-            columns={{'id': 'BIGINT', 'upn': 'VARCHAR'}})
+            columns={{'id': 'BIGINT', 'school': 'BIGINT', 'upn': 'VARCHAR'}})
         """,  # noqa: S608 - codes and options are constants
         [str(pupils)],
     )
     con.execute(
         f"""
         CREATE TABLE day AS
-        SELECT d.school, p.upn, d.d, d.am, d.pm,
+        SELECT p.school, p.upn, (?::DATE + d.day_n::INTEGER) AS d, d.am, d.pm,
                {_count(ATTENDED_CODES)} AS att,
                {_count(AUTHORISED_CODES)} AS aut,
                {_count(UNAUTHORISED_CODES)} AS una
-        FROM read_csv(?, {csv_options}, columns={{'school': 'BIGINT', 'pupil': 'BIGINT',
-             'd': 'DATE', 'am': 'VARCHAR', 'pm': 'VARCHAR'}}) AS d
+        FROM read_csv(?, {csv_options}, columns={{'pupil': 'BIGINT', 'day_n': 'INTEGER',
+             'am': 'VARCHAR', 'pm': 'VARCHAR'}}) AS d
         JOIN pupil AS p ON p.id = d.pupil
-        WHERE d.d BETWEEN ? AND ?
+        WHERE d.day_n BETWEEN 0 AND ?
           AND (coalesce(d.am, '') <> '' OR coalesce(d.pm, '') <> '')
         """,  # noqa: S608 - codes and options are constants
-        [str(days), start, end],
+        [start, [str(path) for path in days], (end - start).days],
     )
     con.execute(
         """

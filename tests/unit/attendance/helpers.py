@@ -20,12 +20,11 @@ def engine_report(tmp_path, rows, start, end):
     with days.open("w", newline="") as out:
         writer = csv.writer(out)
         for (upn, day), sessions in sorted(by_day.items()):
-            writer.writerow(
-                [SCHOOL, ids[upn], day.isoformat(), sessions.get("AM", ""), sessions.get("PM", "")]
-            )
+            offset = (day - start).days
+            writer.writerow([ids[upn], offset, sessions.get("AM", ""), sessions.get("PM", "")])
     with pupils.open("w", newline="") as out:
-        csv.writer(out).writerows((n, upn) for upn, n in ids.items())
-    measures = compute(days, pupils, start=start, end=end).get(SCHOOL, SchoolMeasures())
+        csv.writer(out).writerows((n, SCHOOL, upn) for upn, n in ids.items())
+    measures = compute([days], pupils, start=start, end=end).get(SCHOOL, SchoolMeasures())
     report = as_json(slug="x", start=start, end=end, measures=measures)
     del report["school"]
     return report
