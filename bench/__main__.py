@@ -5,6 +5,7 @@
 --quick runs the search benchmark at 10,000 services instead of 100,000 and casework at
 500,000 concerns instead of 5,000,000. The PostgreSQL runs need the test server
 (`scripts/pg-test-server start`).
+Attendance builds its county with synth-attendance (10,000 pupils with --quick).
 """
 
 import argparse
@@ -25,6 +26,7 @@ def main() -> None:
         ["bench.import_offer"],
         ["bench.casework", "--postgres", "--concerns", concerns],
         ["bench.load"],
+        ["bench.attendance", "--pupils", "10000" if args.quick else "100000"],
     ]
     failed = 0
     for run in runs:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "earlyhelp.casework",
     "earlyhelp.concerns",
     "earlyhelp.dataprotection",
+    "earlyhelp.attendance",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,8 @@ class Permission(StrEnum):
     MANAGE_ROLL = "manage_roll"
     # Reset a colleague's second factor (they lost their phone) at one's own school.
     MANAGE_STAFF_ACCOUNTS = "manage_staff_accounts"
+    # Attendance (issue 13): import the register and see a pupil's marks and amendments.
+    MANAGE_ATTENDANCE = "manage_attendance"
 
 
 _OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
@@ -73,7 +75,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SENCO: frozenset(_STAFF),
     Role.GOVERNOR: frozenset({Permission.VIEW_STAFF_AREA}),
     Role.STAFF: frozenset(_STAFF),
-    Role.ATTENDANCE_OFFICER: frozenset(_STAFF),
+    Role.ATTENDANCE_OFFICER: frozenset(_STAFF | {Permission.MANAGE_ATTENDANCE}),
     Role.OFFER_EDITOR: frozenset(_OFFER_EDITING | _STAFF),
     Role.LA_OFFICER: frozenset(
         {Permission.VIEW_STAFF_AREA, Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW}
@@ -82,6 +84,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {Permission.VIEW_STAFF_AREA, Permission.EDIT_COUNTY_DIRECTORY}
     ),
 }
+
+
+# The DSL, deputies and headteacher work on attendance beside the attendance officer.
+for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_ATTENDANCE}
 
 
 def permissions_for(role: str) -> frozenset[Permission]:

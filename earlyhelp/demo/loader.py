@@ -17,6 +17,7 @@ from django.urls import reverse
 from earlyhelp.accounts.actions import create_staff_user, grant_role
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Role
+from earlyhelp.attendance.demo import load_demo_registers
 from earlyhelp.demo.casework import load_casework
 from earlyhelp.demo.early_help import load_early_help
 from earlyhelp.demo.second_factor import add_demo_authenticator
@@ -84,6 +85,7 @@ def load_demo(data: DemoData) -> None:
         load_school(school_data, authority, services)
     load_casework()
     load_early_help()
+    load_demo_registers()
 
 
 def add_shared_service(shared: SharedService, authority: LocalAuthority, *, by: User) -> Service:

@@ -1,0 +1,305 @@
+"""The measures, computed in process by DuckDB over a bulk read of the register.
+
+`export_marks` streams the stored day rows (and the pupils' UPNs) out of the database in
+one pass each: `COPY ... TO STDOUT` on PostgreSQL, one cursor elsewhere; no ORM objects.
+`compute` loads those two CSV files into an in-memory DuckDB and answers every school's
+measures with a handful of SQL statements (docs/adr/0011-attendance-engine.md). DuckDB's
+own PostgreSQL scanner is an extension it downloads at run time, which is not allowed here,
+so the read is ours. The definitions are those of shared/attendance-contract.md; the tests
+hold a deliberately naive second implementation that this one must agree with.
+"""
+
+import csv
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+import duckdb
+from django.db import connection
+
+from earlyhelp.attendance.codes import (
+    ATTENDED_CODES,
+    AUTHORISED_CODES,
+    FIRST_DAY_CALL_CODES,
+    UNAUTHORISED_CODES,
+)
+from earlyhelp.attendance.models import DayMarks
+from earlyhelp.pupils.models import Pupil
+
+MISSING_EDUCATION_DAYS = 10
+PENALTY_SESSIONS = 10
+PENALTY_WEEKS = 10
+MEMORY_LIMIT = "3GB"
+EXPORT_PARTS = 2
+_SQLITE_OFFSET = "CAST(julianday(date) - julianday(%s) AS INTEGER)"
+
+
+@dataclass(frozen=True)
+class PupilMeasures:
+    upn: str
+    possible: int
+    attended: int
+    authorised: int
+    unauthorised: int
+
+    @property
+    def absent(self) -> int:
+        return self.authorised + self.unauthorised
+
+    @property
+    def attendance(self) -> float | None:
+        """100 × attended / possible to one decimal place, half away from zero."""
+        if not self.possible:
+            return None
+        tenths = (2000 * self.attended + self.possible) // (2 * self.possible)
+        return tenths / 10
+
+    @property
+    def persistent(self) -> bool:
+        return self.possible > 0 and 10 * self.absent >= self.possible
+
+    @property
+    def severe(self) -> bool:
+        return self.possible > 0 and 2 * self.absent >= self.possible
+
+
+@dataclass(frozen=True)
+class MissingEducationRun:
+    upn: str
+    first_day: date
+    last_day: date
+    school_days: int
+
+
+@dataclass(frozen=True)
+class PenaltyThreshold:
+    upn: str
+    first_week: date
+    unauthorised_sessions: int
+
+
+@dataclass
+class SchoolMeasures:
+    pupils: list[PupilMeasures] = field(default_factory=list)
+    missing_education: list[MissingEducationRun] = field(default_factory=list)
+    penalty_threshold: list[PenaltyThreshold] = field(default_factory=list)
+    first_day_calls: list[str] = field(default_factory=list)
+
+
+def measure_school(school_id: int, start: date, end: date) -> SchoolMeasures:
+    """One school's measures over marks dated `start` to `end`, both included."""
+    return measure(start, end, school_id=school_id).get(school_id, SchoolMeasures())
+
+
+def measure(start: date, end: date, *, school_id: int | None = None) -> dict[int, SchoolMeasures]:
+    """Every school's measures (or one school's), keyed by school id."""
+    with exported(start, end, school_id=school_id) as (days, pupils):
+        return compute(days, pupils, start=start, end=end)
+
+
+@contextmanager
+def exported(
+    start: date, end: date, *, school_id: int | None = None
+) -> Iterator[tuple[list[Path], Path]]:
+    """The day rows (one or more CSV files) and the pupils, in a temporary folder."""
+    with TemporaryDirectory(prefix="earlyhelp-attendance-") as folder:
+        days = export_marks(Path(folder), start=start, end=end, school_id=school_id)
+        pupils = Path(folder) / "pupils.csv"
+        school = " WHERE school_id = %s" if school_id else ""
+        sql = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table}{school}"  # noqa: S608 # nosec B608
+        _export(pupils, sql, [school_id] if school_id else [])
+        yield days, pupils
+
+
+def export_marks(folder: Path, *, start: date, end: date, school_id: int | None) -> list[Path]:
+    """Day rows as (pupil id, days after `start`, am, pm) in CSV files, read in bulk.
+
+    A whole county on PostgreSQL is read by EXPORT_PARTS connections at once, each taking
+    the pupils whose id leaves its remainder (PostgreSQL shares one scan between them).
+    """
+    table = DayMarks._meta.db_table
+    offset = "date - %s" if connection.vendor == "postgresql" else _SQLITE_OFFSET
+    sql = f"SELECT pupil_id, {offset}, am, pm FROM {table} WHERE date >= %s AND date <= %s"  # noqa: S608 # nosec B608
+    params: list[Any] = [start, start, end]
+    if school_id:
+        sql, params = sql + " AND school_id = %s", [*params, school_id]
+    if school_id or connection.vendor != "postgresql" or connection.in_atomic_block:
+        _export(folder / "days.csv", sql, params)
+        return [folder / "days.csv"]
+    parts = [folder / f"days-{n}.csv" for n in range(EXPORT_PARTS)]
+    with ThreadPoolExecutor(EXPORT_PARTS) as pool:
+        jobs = [
+            pool.submit(
+                _export_part, path, f"{sql} AND pupil_id %% %s = %s", [*params, EXPORT_PARTS, n]
+            )
+            for n, path in enumerate(parts)
+        ]
+        for job in jobs:
+            job.result()
+    return parts
+
+
+def _export_part(path: Path, sql: str, params: list[Any]) -> None:
+    """One part, on this thread's own connection (closed after)."""
+    try:
+        _export(path, sql, params)
+    finally:
+        connection.close()
+
+
+def _export(path: Path, sql: str, params: list[Any]) -> None:
+    with path.open("wb") as out, connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
+            with cursor.cursor.copy(statement, params) as copy:
+                for block in copy:
+                    out.write(block)
+            return
+        cursor.execute(sql, params)
+        _write_rows(out, cursor)
+
+
+def _write_rows(out: Any, cursor: Any) -> None:
+    with open(out.fileno(), "w", newline="", closefd=False) as text:
+        writer = csv.writer(text)
+        while rows := cursor.fetchmany(10_000):
+            writer.writerows(rows)
+
+
+def _in(codes: frozenset[str]) -> str:
+    return "(" + ", ".join("'" + c.replace("'", "''") + "'" for c in sorted(codes)) + ")"
+
+
+def _count(codes: frozenset[str]) -> str:
+    return f"(coalesce(am IN {_in(codes)}, false)::INT + coalesce(pm IN {_in(codes)}, false)::INT)"
+
+
+def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[int, SchoolMeasures]:
+    """Every school's measures from the exported CSV files."""
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+    try:
+        _load(con, days, pupils, start, end)
+        results: dict[int, SchoolMeasures] = {}
+        for row in _pupil_rows(con):
+            results.setdefault(row[0], SchoolMeasures()).pupils.append(PupilMeasures(*row[1:]))
+        for row in _missing_rows(con):
+            results[row[0]].missing_education.append(MissingEducationRun(*row[1:]))
+        for row in _penalty_rows(con):
+            results[row[0]].penalty_threshold.append(PenaltyThreshold(*row[1:]))
+        for school, upn in _call_rows(con, end):
+            results[school].first_day_calls.append(upn)
+        return results
+    finally:
+        con.close()
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection, days: list[Path], pupils: Path, start: date, end: date
+) -> None:
+    csv_options = "header=false, auto_detect=false, quote='\"', escape='\"', nullstr=''"
+    con.execute(
+        f"""
+        CREATE TABLE pupil AS SELECT * FROM read_csv(?, {csv_options},
+            columns={{'id': 'BIGINT', 'school': 'BIGINT', 'upn': 'VARCHAR'}})
+        """,  # noqa: S608 - codes and options are constants
+        [str(pupils)],
+    )
+    con.execute(
+        f"""
+        CREATE TABLE day AS
+        SELECT p.school, p.upn, (?::DATE + d.day_n::INTEGER) AS d, d.am, d.pm,
+               {_count(ATTENDED_CODES)} AS att,
+               {_count(AUTHORISED_CODES)} AS aut,
+               {_count(UNAUTHORISED_CODES)} AS una
+        FROM read_csv(?, {csv_options}, columns={{'pupil': 'BIGINT', 'day_n': 'INTEGER',
+             'am': 'VARCHAR', 'pm': 'VARCHAR'}}) AS d
+        JOIN pupil AS p ON p.id = d.pupil
+        WHERE d.day_n BETWEEN 0 AND ?
+          AND (coalesce(d.am, '') <> '' OR coalesce(d.pm, '') <> '')
+        """,  # noqa: S608 - codes and options are constants
+        [start, [str(path) for path in days], (end - start).days],
+    )
+    con.execute(
+        """
+        CREATE TABLE school_day AS
+        SELECT school, d, row_number() OVER (PARTITION BY school ORDER BY d) AS n,
+               date_trunc('week', d)::DATE AS week
+        FROM (SELECT DISTINCT school, d FROM day WHERE isodow(d) <= 5 AND att + aut + una > 0)
+        """
+    )
+
+
+def _pupil_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
+    return con.execute(
+        """
+        SELECT school, upn, sum(att + aut + una)::BIGINT, sum(att)::BIGINT,
+               sum(aut)::BIGINT, sum(una)::BIGINT
+        FROM day GROUP BY school, upn ORDER BY school, upn
+        """
+    ).fetchall()
+
+
+def _missing_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
+    """Runs of school days on which every counting mark is an unauthorised absence."""
+    return con.execute(
+        """
+        WITH flagged AS (
+            SELECT day.school, day.upn, sd.d, sd.n,
+                   sd.n - row_number() OVER (PARTITION BY day.school, day.upn ORDER BY sd.n)
+                       AS run
+            FROM day JOIN school_day AS sd ON sd.school = day.school AND sd.d = day.d
+            WHERE day.una > 0 AND day.una = day.att + day.aut + day.una
+        )
+        SELECT school, upn, min(d), max(d), count(*)::BIGINT
+        FROM flagged GROUP BY school, upn, run
+        HAVING count(*) >= ?
+        ORDER BY school, upn, min(d)
+        """,
+        [MISSING_EDUCATION_DAYS],
+    ).fetchall()
+
+
+def _penalty_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
+    """The earliest window of ten school weeks holding ten or more unauthorised sessions."""
+    return con.execute(
+        """
+        WITH week AS (
+            SELECT school, week, row_number() OVER (PARTITION BY school ORDER BY week) AS n
+            FROM (SELECT DISTINCT school, week FROM school_day)
+        ),
+        counted AS (
+            SELECT day.school, day.upn, week.n, sum(day.una) AS una
+            FROM day
+            JOIN week ON week.school = day.school
+                     AND week.week = date_trunc('week', day.d)::DATE
+            WHERE day.una > 0
+            GROUP BY ALL
+        ),
+        windows AS (
+            SELECT c.school, c.upn, w.week, w.n, sum(c.una) AS una
+            FROM counted AS c
+            JOIN week AS w ON w.school = c.school AND c.n BETWEEN w.n AND w.n + ? - 1
+            GROUP BY ALL
+        )
+        SELECT school, upn, arg_min(week, n), arg_min(una, n)::BIGINT
+        FROM windows WHERE una >= ?
+        GROUP BY school, upn ORDER BY school, upn
+        """,
+        [PENALTY_WEEKS, PENALTY_SESSIONS],
+    ).fetchall()
+
+
+def _call_rows(con: duckdb.DuckDBPyConnection, end: date) -> list[tuple[Any, ...]]:
+    return con.execute(
+        f"""
+        SELECT school, upn FROM day
+        WHERE d = ? AND am IN {_in(FIRST_DAY_CALL_CODES)}
+        ORDER BY school, upn
+        """,  # noqa: S608 - codes and options are constants
+        [end],
+    ).fetchall()

@@ -1,0 +1,102 @@
+"""The register, stored compactly: one row per pupil and day, and every amendment apart.
+
+A county year is about 38 million session marks; one row per pupil and day holds both
+sessions (19 million rows), and the measures are computed from a bulk read of these rows
+(`engine.py`, docs/adr/0011-attendance-engine.md), never by looping over ORM objects.
+A session with no mark in any file is "" (no mark held); `-` is the register's own
+"no mark yet" code, reported and never guessed.
+
+The 2024 regulations keep the original entry, the amended entry, when and by whom: each
+change of a held code is one `MarkAmendment` row, written with the change. The actor is
+held as id and name text (like the audit trail) so that the history outlives accounts.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+
+class Session(models.TextChoices):
+    AM = "AM", "Morning"
+    PM = "PM", "Afternoon"
+
+
+class DayMarks(models.Model):
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_days"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    am = models.CharField(max_length=2, blank=True)
+    pm = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pupil", "date"], name="attendance_one_row_per_day"),
+            models.CheckConstraint(
+                name="attendance_day_has_a_mark", condition=~Q(am="") | ~Q(pm="")
+            ),
+        ]
+        indexes = [models.Index(fields=["school", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.am or '.'} {self.pm or '.'}"
+
+
+class MarkAmendment(models.Model):
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_amendments"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    session = models.CharField(max_length=2, choices=Session.choices)
+    original_code = models.CharField(max_length=2)
+    new_code = models.CharField(max_length=2)
+    amended_at = models.DateTimeField()
+    amended_by_id = models.CharField(max_length=64, blank=True)
+    amended_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["date", "session", "amended_at", "id"]
+        indexes = [models.Index(fields=["pupil", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                name="attendance_amendment_changes_code",
+                condition=~Q(original_code=models.F("new_code")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.session}: {self.original_code} to {self.new_code}"
+
+
+class CallOutcome(models.TextChoices):
+    REACHED = "reached", "Reached: reason given"
+    NO_ANSWER = "no_answer", "No answer"
+    MESSAGE_LEFT = "message_left", "Message left"
+    HOME_VISIT_NEEDED = "home_visit_needed", "Home visit needed"
+    SAFE_AND_WELL = "safe_and_well", "Safe and well confirmed"
+
+
+# A call still needs doing while its latest outcome is none of these.
+SETTLED_OUTCOMES = frozenset({CallOutcome.REACHED, CallOutcome.SAFE_AND_WELL})
+
+
+class FirstDayCall(models.Model):
+    """One attempt to reach a family about a pupil absent with no reason on `date`."""
+
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="first_day_calls"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    outcome = models.CharField(max_length=20, choices=CallOutcome.choices)
+    recorded_at = models.DateTimeField()
+    recorded_by_id = models.CharField(max_length=64, blank=True)
+    recorded_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["date", "recorded_at", "id"]
+        indexes = [models.Index(fields=["school", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_outcome_display()}"

@@ -1,0 +1,148 @@
+"""Attendance pages: the register import, today's first-day calls, one pupil's marks.
+
+/staff/schools/<slug>/attendance/            today's first-day calls and the year's figures
+/staff/schools/<slug>/attendance/import/     the register import (all or nothing)
+/staff/schools/<slug>/attendance/<pupil>/    one pupil's calendar and amendment history
+/staff/schools/<slug>/attendance/calls/<pupil>/  POST: record a first-day call's outcome
+All need MANAGE_ATTENDANCE (attendance officer, DSL, deputies, headteacher).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from earlyhelp.accounts.models import User
+from earlyhelp.accounts.roles import Permission
+from earlyhelp.attendance.access import get_pupil_attendance_for_user
+from earlyhelp.attendance.actions import import_marks, record_call
+from earlyhelp.attendance.engine import PupilMeasures, measure_school
+from earlyhelp.attendance.forms import RegisterUploadForm
+from earlyhelp.attendance.models import SETTLED_OUTCOMES, CallOutcome, FirstDayCall
+from earlyhelp.attendance.months import KIND_LABELS, list_amendments, list_months
+from earlyhelp.attendance.register import RegisterFileError, read_register
+from earlyhelp.lib.csvfile import CsvError, read_csv
+from earlyhelp.pupils.models import Pupil
+from earlyhelp.schools.access import get_school_for_user
+
+
+def year_start(today: date) -> date:
+    """1 September of the school year `today` is in."""
+    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+@login_required
+@never_cache
+def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
+    assert isinstance(request.user, User)
+    school = get_school_for_user(request.user, school_slug, Permission.MANAGE_ATTENDANCE)
+    today = timezone.localdate()
+    measures = measure_school(school.pk, year_start(today), today)
+    names = {p.upn: p for p in Pupil.objects.filter(school=school)}
+    calls = _calls([names[upn] for upn in measures.first_day_calls if upn in names], today)
+    flagged = sorted(
+        (p for p in measures.pupils if p.persistent), key=lambda p: (p.attendance or 0, p.upn)
+    )
+    return render(
+        request,
+        "attendance/overview.html",
+        {
+            "school": school,
+            "today": today,
+            "outstanding": [c for c in calls if not c.settled],
+            "settled": [c for c in calls if c.settled],
+            "outcomes": CallOutcome.choices,
+            "flagged": [(names[p.upn], p) for p in flagged if p.upn in names],
+            "missing": [(names[r.upn], r) for r in measures.missing_education if r.upn in names],
+        },
+    )
+
+
+@login_required
+@never_cache
+def import_register(request: HttpRequest, school_slug: str) -> HttpResponse:
+    assert isinstance(request.user, User)
+    school = get_school_for_user(request.user, school_slug, Permission.MANAGE_ATTENDANCE)
+    form = RegisterUploadForm(
+        request.POST if request.method == "POST" else None, request.FILES or None
+    )
+    context: dict[str, object] = {"school": school}
+    if request.method == "POST" and form.is_valid():
+        roll = set(Pupil.objects.filter(school=school).values_list("upn", flat=True))
+        try:
+            data = form.cleaned_data["file"].read()
+            marks = read_register(read_csv(data, max_bytes=len(data) + 1), roll=roll)
+            context["result"] = import_marks(school=school, marks=marks, by=request.user)
+        except CsvError as error:
+            form.add_error("file", str(error))
+        except RegisterFileError as error:
+            context["problems"] = error.messages
+    context["form"] = form
+    return render(request, "attendance/import.html", context)
+
+
+@login_required
+@never_cache
+def pupil_attendance(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    assert isinstance(request.user, User)
+    pupil = get_pupil_attendance_for_user(request.user, school_slug, pupil_id)
+    today = timezone.localdate()
+    start = year_start(today)
+    measures = measure_school(pupil.school_id, start, today)
+    figures = next((p for p in measures.pupils if p.upn == pupil.upn), None)
+    return render(
+        request,
+        "attendance/pupil.html",
+        {
+            "school": pupil.school,
+            "pupil": pupil,
+            "start": start,
+            "today": today,
+            "figures": figures or PupilMeasures(pupil.upn, 0, 0, 0, 0),
+            "months": list_months(pupil, start, today),
+            "amendments": list_amendments(pupil),
+            "kinds": KIND_LABELS,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Call:
+    pupil: Pupil
+    attempts: list[FirstDayCall]
+
+    @property
+    def latest(self) -> FirstDayCall | None:
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def settled(self) -> bool:
+        return self.latest is not None and self.latest.outcome in SETTLED_OUTCOMES
+
+
+def _calls(pupils: list[Pupil], today: date) -> list[Call]:
+    attempts: dict[int, list[FirstDayCall]] = {}
+    for call in FirstDayCall.objects.filter(pupil__in=pupils, date=today):
+        attempts.setdefault(call.pupil_id, []).append(call)
+    return [Call(p, attempts.get(p.pk, [])) for p in sorted(pupils, key=str)]
+
+
+@login_required
+@require_POST
+def record_call_outcome(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    assert isinstance(request.user, User)
+    pupil = get_pupil_attendance_for_user(
+        request.user, school_slug, pupil_id, page="first-day call"
+    )
+    outcome = request.POST.get("outcome", "")
+    if outcome in CallOutcome.values:
+        record_call(
+            pupil=pupil, day=timezone.localdate(), outcome=CallOutcome(outcome), by=request.user
+        )
+    return redirect(f"{reverse('attendance:overview', args=[school_slug])}#call-{pupil.pk}")
