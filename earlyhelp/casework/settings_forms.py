@@ -6,6 +6,7 @@ from django import forms
 
 from earlyhelp.casework.actions.terms import REVIEW_INTERVAL_WEEKS
 from earlyhelp.core.forms import GovukDateField, GovukForm
+from earlyhelp.lib.validators import TERM
 
 INTERVAL_ERROR = "Enter a number of weeks between 6 and 12"
 
@@ -20,8 +21,12 @@ class TermForm(GovukForm):
             "max_length": "The name of the term must be 100 characters or fewer",
         },
     )
-    starts_on = GovukDateField(label="First day of term", help_text="For example, 3 9 2026")
-    ends_on = GovukDateField(label="Last day of term", help_text="For example, 18 12 2026")
+    starts_on = GovukDateField(
+        label="First day of term", help_text="For example, 3 9 2026", window=TERM
+    )
+    ends_on = GovukDateField(
+        label="Last day of term", help_text="For example, 18 12 2026", window=TERM
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
