@@ -115,8 +115,10 @@ MEETING = DateWindow(2 * _YEAR, _YEAR, _BEFORE, _AFTER)
 TERM = DateWindow(2 * _YEAR, 3 * _YEAR, _BEFORE, _AFTER)
 # A range asked of a chronology or a report.
 FILTER = DateWindow(30 * _YEAR, _YEAR, _BEFORE, _AFTER)
-# A pupil's date of birth: aged 2 to 25 (nursery to the end of a care leaver's support).
-BIRTH = DateWindow(25 * _YEAR, -2 * 365, _BEFORE, "The {label} must be before {limit}")
+# A pupil's date of birth: aged 1 to 25 (nursery to the end of a care leaver's support).
+BIRTH = DateWindow(25 * _YEAR, -365, _BEFORE, "The {label} must be before {limit}")
+# A pupil's admission or leaving date.
+ENROLMENT = DateWindow(25 * _YEAR, _YEAR, _BEFORE, _AFTER)
 
 
 def _shift(day: date, days: int) -> date:

@@ -24,7 +24,9 @@ def import_roll_page(request: HttpRequest, school_slug: str) -> HttpResponse:
     context: dict[str, object] = {"school": school, "local_authority": school.local_authority}
     if request.method == "POST" and form.is_valid():
         try:
-            table = read_csv(form.cleaned_data["file"].read())
+            table = read_csv(
+                form.cleaned_data["file"].read(), encoding=form.cleaned_data["encoding"]
+            )
             rows = read_roll(table, fmt=form.cleaned_data["format"])
         except CsvError as error:
             form.add_error("file", str(error))
