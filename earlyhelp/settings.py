@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",  # background tasks in the database (docs/adr/0011)
     "earlyhelp.core",
     "earlyhelp.audit",
     "earlyhelp.accounts",
@@ -294,3 +295,9 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "earlyhelp")
 # WebAuthn: the relying party is the site's host name; passkeys only work over HTTPS (or
 # on localhost).
 WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+
+# Background tasks (Django's Tasks framework; docs/adr/0011-background-tasks.md): stored in
+# the same database by django-tasks-db and run by `earlyhelp db_worker` (started by
+# `make demo`; a service of its own in production). Tests that need a task run inline
+# switch to ImmediateBackend themselves.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

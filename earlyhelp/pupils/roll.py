@@ -6,6 +6,7 @@ Nothing is written here. `read_roll` either returns every row, checked, or raise
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
@@ -130,7 +131,13 @@ def detect_format(headers: tuple[str, ...]) -> str:
     return max(scored)[2]
 
 
-def read_roll(table: CsvTable, *, fmt: str = "auto") -> list[PupilRow]:
+PROGRESS_EVERY = 1000
+
+
+def read_roll(
+    table: CsvTable, *, fmt: str = "auto", progress: Callable[[int], object] | None = None
+) -> list[PupilRow]:
+    """Every row checked; `progress(rows_checked)` is called every 1,000 rows."""
     fmt = detect_format(table.headers) if fmt == "auto" else fmt
     columns = columns_for(table.headers, fmt)
     missing = [mappings()[fmt][f][0] for f in REQUIRED if f not in columns]
@@ -141,7 +148,9 @@ def read_roll(table: CsvTable, *, fmt: str = "auto") -> list[PupilRow]:
     errors: list[str] = []
     rows: list[PupilRow] = []
     first_line: dict[str, int] = {}
-    for csv_row in table.rows:
+    for done, csv_row in enumerate(table.rows, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         row = _read_row(csv_row, columns, errors)
         if row is None:
             continue
