@@ -53,8 +53,8 @@ def state_of(obj: models.Model, fields: Iterable[str], *, lock: bool = False) ->
     """The stored values of `fields` of `obj` (a lookup like "roles__role" gives a sorted
     list of the related values). `lock` holds the row until the transaction ends."""
     rows = type(obj)._default_manager.filter(pk=obj.pk)
-    if lock:
-        rows = rows.select_for_update()
+    if lock:  # the row alone: FOR UPDATE cannot take the outer join of related rows
+        list(rows.select_for_update().values_list("pk", flat=True))
     names = list(fields)
     plain = [name for name in names if "__" not in name]
     values: dict[str, Any] = dict(rows.values(*plain).first() or {}) if plain else {}

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django_tasks_db.management.commands import db_worker
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.pupils.actions import ROLL_IMPORTED
@@ -129,8 +130,11 @@ def test_a_file_not_in_the_chosen_encoding_is_refused_clearly(client, universe, 
     assert Pupil.objects.filter(legal_last_name="Wołowska").exists()
 
 
-def test_a_large_roll_is_imported_in_the_background_with_progress(client, universe):
+def test_a_large_roll_is_imported_in_the_background_with_progress(client, universe, monkeypatch):
     """The real database backend: the upload only queues; the worker does the import."""
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection on PostgreSQL.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     signed_in(client, universe.dee)
     page = upload(client, roll(2500)).content.decode()
     assert "Waiting to start" in page and "Check again" in page
