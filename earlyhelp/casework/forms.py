@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from earlyhelp.casework.models import ConsentScope, NeedLevel, ReferralStatus, ReviewOutcome
 from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm
+from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.lib.validators import PLANNED, RECENT_PAST
 from earlyhelp.schools.models import School
 
@@ -131,7 +132,7 @@ class CompleteActionForm(GovukForm):
     done_on = PastDateField(label="Date done", help_text="For example, 27 11 2026")
 
 
-class LeadForm(GovukForm):
+class LeadForm(VersionedFormMixin, GovukForm):
     name = line("Lead practitioner", "Enter the lead practitioner’s name")
 
 
