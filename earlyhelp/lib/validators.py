@@ -57,15 +57,6 @@ def reject_nul(value: str) -> None:
         raise ValidationError("Remove the hidden control character (NUL) from the text")
 
 
-def reject_bad_text(value: str) -> None:
-    """Validator for imported text: no NUL, and no U+FFFD (a sign of a wrongly decoded file)."""
-    reject_nul(value)
-    if "\ufffd" in value:
-        raise ValidationError(
-            "Contains the character \ufffd: the file was not read in its encoding"
-        )
-
-
 @dataclass(frozen=True)
 class DateWindow:
     """How far before and after today a date may be for one purpose (None: no bound)."""
