@@ -49,7 +49,9 @@ demo: system-deps-demo install assets
 	mkdir -p var
 	EARLYHELP_ENV=development $(EARLYHELP) migrate --noinput
 	EARLYHELP_ENV=development $(EARLYHELP) load_demo
-	EARLYHELP_ENV=development $(EARLYHELP) runserver 127.0.0.1:8000
+	# The background task worker (roll imports; docs/adr/0011) runs beside the web server.
+	EARLYHELP_ENV=development $(EARLYHELP) db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	  EARLYHELP_ENV=development $(EARLYHELP) runserver 127.0.0.1:8000
 
 demo-reset: install
 	rm -f var/earlyhelp.sqlite3 var/earlyhelp.sqlite3-wal var/earlyhelp.sqlite3-shm var/demo-secret

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",  # background tasks in the database (docs/adr/0012)
     "earlyhelp.core",
     "earlyhelp.audit",
     "earlyhelp.accounts",
@@ -100,6 +101,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "earlyhelp.lib.inputguard.InputGuardMiddleware",  # ids in range, no NUL (docs/security.md)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -204,6 +206,7 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "earlyhelp.core.views.csrf_failure"  # a GOV.UK page, not Django's default
 SESSION_COOKIE_AGE = 12 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -313,3 +316,9 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "earlyhelp")
 # WebAuthn: the relying party is the site's host name; passkeys only work over HTTPS (or
 # on localhost).
 WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+
+# Background tasks (Django's Tasks framework; docs/adr/0012-background-tasks.md): stored in
+# the same database by django-tasks-db and run by `earlyhelp db_worker` (started by
+# `make demo`; a service of its own in production). Tests that need a task run inline
+# switch to ImmediateBackend themselves.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -25,3 +25,4 @@ urlpatterns = [
 handler404 = "earlyhelp.core.views.page_not_found"
 handler403 = "earlyhelp.core.views.permission_denied"
 handler500 = "earlyhelp.core.views.server_error"
+handler400 = "earlyhelp.core.views.bad_request"

@@ -3,15 +3,20 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django_otp.models import Device
 
 from earlyhelp.accounts import lockout
+from earlyhelp.accounts.models import User
+from earlyhelp.accounts.second_factor import verify_code
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib.ratelimit import client_address
 
 LOCKED_MESSAGE = (
-    "You have tried to sign in too many times. Wait 15 minutes, then try again, "
+    "You have tried to sign in too many times. To sign in now, enter your password and a "
+    "code from your authenticator app or a recovery code. Or wait 15 minutes, then try again, "
     "or ask your school’s administrator for help"
 )
 
@@ -23,8 +28,22 @@ class SignInForm(AuthenticationForm, GovukForm):
         "locked": LOCKED_MESSAGE,
     }
 
+    code = forms.CharField(
+        label="Code from your authenticator app, or a recovery code",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.device: Device | None = None  # the second factor, when it was typed here
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["username"].widget.attrs.update(
@@ -40,8 +59,24 @@ class SignInForm(AuthenticationForm, GovukForm):
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         if username and self.request and self.is_locked(username):
-            raise ValidationError(self.error_messages["locked"], code="locked")
+            self._clean_locked(username)
+            return self.cleaned_data
         return super().clean()
+
+    def _clean_locked(self, username: str) -> None:
+        """Locked: only a correct password with a correct second factor gets through, and a
+        refusal says the same whichever of the two was wrong."""
+        password = self.cleaned_data.get("password") or ""
+        code = self.cleaned_data.get("code") or ""
+        user = authenticate(self.request, username=username, password=password)
+        if isinstance(user, User) and code and not lockout.codes_locked(user.pk):
+            self.device = verify_code(user=user, code=code)
+            if self.device is None:
+                lockout.record_wrong_code(user.pk)
+        if user is None or self.device is None:
+            raise ValidationError(self.error_messages["locked"], code="locked")
+        self.confirm_login_allowed(user)
+        self.user_cache = user
 
     def is_locked(self, username: str) -> bool:
         assert self.request is not None

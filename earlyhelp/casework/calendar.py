@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from earlyhelp.casework.models import SchoolTerm
+from earlyhelp.lib.validators import EARLIEST
 from earlyhelp.lib.workdays import is_working_day
 from earlyhelp.schools.models import School
 
 WEEKS_IN_A_TERM_WITHOUT_DATES = 13
+MAX_TERM_DAYS = 200
+PLAUSIBLE_LAST_DAY = date(2200, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class SchoolCalendar:
     @classmethod
     def for_school(cls, school: School) -> "SchoolCalendar":
         rows = SchoolTerm.objects.filter(school=school).values_list("name", "starts_on", "ends_on")
-        return cls([Term(*row) for row in rows])
+        return cls([term for term in (Term(*row) for row in rows) if _plausible(term)])
 
     def is_school_day(self, day: date) -> bool:
         if not is_working_day(day):
@@ -77,3 +80,12 @@ class SchoolCalendar:
             length = self.school_days_between(term.starts_on - timedelta(days=1), term.ends_on)
             day = self.add_school_days(day, length)
         return day
+
+
+def _plausible(term: Term) -> bool:
+    """Terms are checked when saved (validators.TERM); one stored before that with a year
+    like 0001 or 9999 is left out rather than overflow or loop over thousands of years."""
+    return (
+        EARLIEST <= term.starts_on <= term.ends_on <= PLAUSIBLE_LAST_DAY
+        and (term.ends_on - term.starts_on).days <= MAX_TERM_DAYS
+    )

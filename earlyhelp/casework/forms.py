@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from earlyhelp.casework.models import ConsentScope, NeedLevel, ReferralStatus, ReviewOutcome
 from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm
+from earlyhelp.lib.concurrency import VersionedFormMixin
+from earlyhelp.lib.validators import PLANNED, RECENT_PAST
 from earlyhelp.schools.models import School
 
 TEXT = 10_000
@@ -66,6 +68,12 @@ def scale_field() -> forms.TypedChoiceField:
 
 
 class PastDateField(GovukDateField):
+    """A date something happened: today or within the last few years (RECENT_PAST)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("window", RECENT_PAST)
+        super().__init__(**kwargs)
+
     def clean(self, value: Any) -> Any:
         day = super().clean(value)
         if isinstance(day, date) and day > timezone.localdate():
@@ -116,7 +124,7 @@ class PlanActionForm(GovukForm):
     need = text("Need", "Enter the need this action meets", rows=2)
     action = text("Action", "Enter the action", rows=2)
     who = line("Who will do it", "Enter who will do it")
-    due_on = GovukDateField(label="By when", help_text="For example, 27 11 2026")
+    due_on = GovukDateField(label="By when", help_text="For example, 27 11 2026", window=PLANNED)
 
 
 class CompleteActionForm(GovukForm):
@@ -124,7 +132,7 @@ class CompleteActionForm(GovukForm):
     done_on = PastDateField(label="Date done", help_text="For example, 27 11 2026")
 
 
-class LeadForm(GovukForm):
+class LeadForm(VersionedFormMixin, GovukForm):
     name = line("Lead practitioner", "Enter the lead practitioner’s name")
 
 
@@ -178,7 +186,10 @@ class ReferralForm(GovukForm):
     summary = text("Summary for the service", "Enter a summary for the service", rows=6)
     sent_on = PastDateField(label="Date sent", help_text="For example, 2 11 2026")
     follow_up_on = GovukDateField(
-        label="Follow up on", required=False, help_text="Leave empty for no follow-up date."
+        label="Follow up on",
+        required=False,
+        help_text="Leave empty for no follow-up date.",
+        window=PLANNED,
     )
 
     def clean(self) -> dict[str, Any]:
@@ -197,7 +208,7 @@ class ReferralStatusForm(GovukForm):
         error_messages={"required": "Select the referral’s status"},
     )
     note = text("Note", None, rows=3)
-    follow_up_on = GovukDateField(label="New follow-up date", required=False)
+    follow_up_on = GovukDateField(label="New follow-up date", required=False, window=PLANNED)
 
 
 class AttendeesForm(GovukForm):

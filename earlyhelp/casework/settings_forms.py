@@ -6,11 +6,13 @@ from django import forms
 
 from earlyhelp.casework.actions.terms import REVIEW_INTERVAL_WEEKS
 from earlyhelp.core.forms import GovukDateField, GovukForm
+from earlyhelp.lib.concurrency import VersionedFormMixin
+from earlyhelp.lib.validators import TERM
 
 INTERVAL_ERROR = "Enter a number of weeks between 6 and 12"
 
 
-class TermForm(GovukForm):
+class TermForm(VersionedFormMixin, GovukForm):
     name = forms.CharField(
         label="Name of the term",
         help_text="For example, Autumn 2026",
@@ -20,8 +22,12 @@ class TermForm(GovukForm):
             "max_length": "The name of the term must be 100 characters or fewer",
         },
     )
-    starts_on = GovukDateField(label="First day of term", help_text="For example, 3 9 2026")
-    ends_on = GovukDateField(label="Last day of term", help_text="For example, 18 12 2026")
+    starts_on = GovukDateField(
+        label="First day of term", help_text="For example, 3 9 2026", window=TERM
+    )
+    ends_on = GovukDateField(
+        label="Last day of term", help_text="For example, 18 12 2026", window=TERM
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -31,7 +37,7 @@ class TermForm(GovukForm):
         return data
 
 
-class ReviewIntervalForm(GovukForm):
+class ReviewIntervalForm(VersionedFormMixin, GovukForm):
     weeks = forms.TypedChoiceField(
         label="Weeks between Team Around the Family reviews",
         help_text="A new review falls due this many weeks after the last one (6 to 12).",

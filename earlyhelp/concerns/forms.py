@@ -11,6 +11,7 @@ from django.utils import timezone
 from earlyhelp.concerns.attachments import AttachmentError, check_attachment
 from earlyhelp.concerns.models import Category, Outcome, Part
 from earlyhelp.core.forms import GovukDateField, GovukForm
+from earlyhelp.lib.validators import RECENT_PAST
 from earlyhelp.pupils.models import Pupil
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ class ConcernForm(GovukForm):
         max_length=10000,
         error_messages={"required": "Enter what you saw or heard"},
     )
-    occurred_on = GovukDateField(label="Date it happened", help_text="For example, 27 3 2026")
+    occurred_on = GovukDateField(
+        label="Date it happened", help_text="For example, 27 3 2026", window=RECENT_PAST
+    )
     occurred_time = forms.TimeField(
         label="Time (optional)",
         required=False,

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from earlyhelp.lib import phones
+from earlyhelp.lib.validators import ANY_DATE, DateWindow, parse_date_parts
 
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str, str]] = [
     (forms.CheckboxSelectMultiple, "govuk-checkboxes__input", ""),
@@ -144,21 +145,24 @@ class DateInputWidget(forms.MultiWidget):
 
 
 class GovukDateField(forms.MultiValueField):
-    """A date typed as day, month and year, with GOV.UK error wording."""
+    """A date typed as day, month and year, with GOV.UK error wording.
+
+    The year must be four digits and the date inside `window` (earlyhelp.lib.validators:
+    RECENT_PAST, PLANNED, MEETING, ...), so a year like 99999999999999999999 or 0001 is a
+    form error, never stored and never a server error."""
 
     widget = DateInputWidget
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, window: DateWindow = ANY_DATE, **kwargs: Any) -> None:
         # Boxes are optional one by one, so that `compress` words a partial date GOV.UK's way.
         fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        self.window = window
         # MultiValueField refuses three empty boxes itself, before `compress` is reached.
         if self.label:
             self.error_messages["required"] = f"Enter the {str(self.label).lower()}"
 
     def compress(self, data_list: list[str]) -> Any:
-        from datetime import date
-
         if not data_list or not any(data_list):
             if self.required:
                 raise ValidationError(f"Enter the {str(self.label).lower()}", code="required")
@@ -169,9 +173,11 @@ class GovukDateField(forms.MultiValueField):
                 f"The {str(self.label).lower()} must include a day, month and year",
                 code="incomplete",
             )
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError as error:
+        value = parse_date_parts(day, month, year)
+        if value is None:
             raise ValidationError(
-                f"The {str(self.label).lower()} must be a real date", code="invalid"
-            ) from error
+                f"The {str(self.label).lower()} must be a real date, like 27 3 2026",
+                code="invalid",
+            )
+        self.window.check(value, str(self.label).lower())
+        return value

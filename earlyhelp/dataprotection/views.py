@@ -1,11 +1,15 @@
-"""The DSL's subject access export of one child, as JSON or PDF (staff area)."""
+"""The DSL's subject access export of one child, as JSON or PDF (staff area).
+
+Making an export is an action (it is audited), so it is a POST with the CSRF token; a GET
+shows a page with the button, so a link or a prefetch never makes one."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
@@ -20,7 +24,7 @@ TYPES = {"json": "application/json", "pdf": "application/pdf"}
 
 @login_required
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def download(request: HttpRequest, school_slug: str, pupil_id: int, kind: str) -> HttpResponse:
     if kind not in TYPES:
         raise Http404("No such format")
@@ -29,6 +33,10 @@ def download(request: HttpRequest, school_slug: str, pupil_id: int, kind: str) -
     school = get_school_for_user(user, school_slug, Permission.MANAGE_CASEWORK)
     if not Pupil.objects.filter(pk=pupil_id, school=school).exists():
         raise Http404("No such child")
+    if request.method != "POST":
+        pupil = get_child_for_user(user, pupil_id, page="subject access export page")
+        context = {"pupil": pupil, "school": school, "kind": kind}
+        return render(request, "dataprotection/subject_access.html", context)
     pupil = get_child_for_user(user, pupil_id, page=f"subject access export ({kind})")
     export = export_subject_access(pupil=pupil, by=user)
     if kind == "json":

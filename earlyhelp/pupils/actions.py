@@ -3,11 +3,14 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.pupils.models import Pupil
-from earlyhelp.pupils.roll import ROW_FIELDS, PupilRow
+from earlyhelp.lib.csvfile import CsvError, read_csv
+from earlyhelp.pupils.models import Pupil, RollImport, RollImportStatus
+from earlyhelp.pupils.roll import ROW_FIELDS, PupilRow, RollFileError, read_roll
 from earlyhelp.schools.models import School
 
 ROLL_IMPORTED = "pupils.roll_imported"
@@ -73,3 +76,72 @@ def _checked(pupil: Pupil) -> Pupil:
     pupil.search_name = pupil.make_search_name()
     pupil.full_clean(validate_unique=False, validate_constraints=False)
     return pupil
+
+
+ROLL_IMPORT_STARTED = "pupils.roll_import_started"
+
+
+@transaction.atomic
+def start_roll_import(
+    *, school: School, by: User | None, data: bytes, file_format: str, encoding: str
+) -> RollImport:
+    """Keep the uploaded file and queue its import (pupils.tasks). With the database task
+    backend the queued task is written in this same transaction: both or neither."""
+    from earlyhelp.pupils.tasks import import_roll_file  # the task module imports this one
+
+    roll_import = RollImport.objects.create(
+        school=school,
+        uploaded_by=by,
+        created_at=timezone.now(),
+        data=data,
+        file_format=file_format,
+        encoding=encoding,
+    )
+    record_event(
+        by=by,
+        action=ROLL_IMPORT_STARTED,
+        obj=school,
+        school_id=school.pk,
+        details={"import": roll_import.pk, "bytes": len(data)},
+    )
+    import_roll_file.enqueue(roll_import.pk)
+    return roll_import
+
+
+def run_roll_import(*, roll_import_id: int) -> RollImport:
+    """The background part: check every row (with progress), then import all or nothing.
+    Ends DONE with the summary, or FAILED with the problems; the file's bytes are dropped."""
+    roll_import = RollImport.objects.select_related("school", "uploaded_by").get(pk=roll_import_id)
+    if roll_import.finished:
+        return roll_import
+    rows_of = RollImport.objects.filter(pk=roll_import.pk)
+    try:
+        table = read_csv(bytes(roll_import.data), encoding=roll_import.encoding)
+        total = len(table.rows)
+        rows_of.update(status=RollImportStatus.CHECKING, rows_total=total, rows_done=0)
+        rows = read_roll(
+            table,
+            fmt=roll_import.file_format,
+            progress=lambda done: rows_of.update(rows_done=done),
+        )
+        rows_of.update(status=RollImportStatus.SAVING, rows_done=total)
+        result = import_roll(school=roll_import.school, rows=rows, by=roll_import.uploaded_by)
+    except (CsvError, RollFileError) as error:
+        problems = error.messages if isinstance(error, RollFileError) else [str(error)]
+        _finish(rows_of, status=RollImportStatus.FAILED, problems=problems)
+    except Exception:
+        _finish(
+            rows_of,
+            status=RollImportStatus.FAILED,
+            problems=["Something went wrong on our side and nothing was imported. Try again."],
+        )
+        raise
+    else:
+        missing = [f"{p.display_name} ({p.upn})" for p in result.missing]
+        _finish(rows_of, status=RollImportStatus.DONE, summary=result.summary(), missing=missing)
+    roll_import.refresh_from_db()
+    return roll_import
+
+
+def _finish(rows_of: QuerySet[RollImport], **values: object) -> None:
+    rows_of.update(finished_at=timezone.now(), data=b"", **values)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from earlyhelp.core.forms import GovukForm
-from earlyhelp.lib.csvfile import MAX_BYTES
+from earlyhelp.lib.csvfile import ENCODINGS, MAX_BYTES
 
 if TYPE_CHECKING:
     Upload = UploadedFile[bytes]
@@ -34,6 +34,18 @@ class RollUploadForm(GovukForm):
         initial="auto",
         widget=forms.RadioSelect,
     )
+
+    encoding = forms.ChoiceField(
+        label="How is the file's text saved?",
+        help_text="If names show wrong letters after an import, choose the encoding here.",
+        choices=[("auto", "Work it out from the file"), *ENCODINGS.items()],
+        initial="auto",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_encoding(self) -> str:
+        return str(self.cleaned_data.get("encoding") or "auto")
 
     def clean_file(self) -> Any:
         upload: Upload = self.cleaned_data["file"]

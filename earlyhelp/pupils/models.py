@@ -90,3 +90,43 @@ class Pupil(models.Model):
     def make_search_name(self) -> str:
         names = [self.preferred_name, self.legal_first_name, self.legal_last_name]
         return " ".join(n for n in names if n).lower()
+
+
+class RollImportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    CHECKING = "checking", "Checking the rows"
+    SAVING = "saving", "Saving the pupils"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Not imported"
+
+
+class RollImport(models.Model):
+    """One uploaded roll file, imported in the background (pupils.tasks) with its progress.
+
+    The file's bytes are kept only until the import ends; then only counts, the summary and
+    any line errors remain."""
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    data = models.BinaryField(blank=True, editable=False)
+    file_format = models.CharField(max_length=20, default="auto")
+    encoding = models.CharField(max_length=20, default="auto")
+    status = models.CharField(
+        max_length=10, choices=RollImportStatus.choices, default=RollImportStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    summary = models.CharField(max_length=200, blank=True)
+    missing = models.JSONField(default=list, blank=True)  # "Name (UPN)" of pupils not in it
+    problems = models.JSONField(default=list, blank=True)  # line errors, for the person
+
+    def __str__(self) -> str:
+        return f"Roll import {self.pk} for school {self.school_id}: {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (RollImportStatus.DONE, RollImportStatus.FAILED)

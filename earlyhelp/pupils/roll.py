@@ -6,13 +6,15 @@ Nothing is written here. `read_roll` either returns every row, checked, or raise
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from earlyhelp.lib import validators
 from earlyhelp.lib.csvfile import CsvRow, CsvTable
-from earlyhelp.pupils.models import SenStatus, YearGroup
+from earlyhelp.pupils.models import Pupil, SenStatus, YearGroup
 from earlyhelp.pupils.upn import is_valid_upn, normalise_upn
 
 MAPPINGS_FILE = Path(__file__).parent / "data" / "mis_headers.toml"
@@ -129,7 +131,13 @@ def detect_format(headers: tuple[str, ...]) -> str:
     return max(scored)[2]
 
 
-def read_roll(table: CsvTable, *, fmt: str = "auto") -> list[PupilRow]:
+PROGRESS_EVERY = 1000
+
+
+def read_roll(
+    table: CsvTable, *, fmt: str = "auto", progress: Callable[[int], object] | None = None
+) -> list[PupilRow]:
+    """Every row checked; `progress(rows_checked)` is called every 1,000 rows."""
     fmt = detect_format(table.headers) if fmt == "auto" else fmt
     columns = columns_for(table.headers, fmt)
     missing = [mappings()[fmt][f][0] for f in REQUIRED if f not in columns]
@@ -140,7 +148,9 @@ def read_roll(table: CsvTable, *, fmt: str = "auto") -> list[PupilRow]:
     errors: list[str] = []
     rows: list[PupilRow] = []
     first_line: dict[str, int] = {}
-    for csv_row in table.rows:
+    for done, csv_row in enumerate(table.rows, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done)
         row = _read_row(csv_row, columns, errors)
         if row is None:
             continue
@@ -188,6 +198,15 @@ def _read_row(csv_row: CsvRow, columns: dict[str, str], errors: list[str]) -> Pu
 def _dates_problem(row: PupilRow, columns: dict[str, str]) -> str:
     if row.date_of_birth > date.today():
         return f"column '{columns['date_of_birth']}': the date of birth must be in the past"
+    if not validators.BIRTH.contains(row.date_of_birth):
+        return (
+            f"column '{columns['date_of_birth']}': the date of birth must be that of a pupil "
+            f"(aged 1 to 25), not {row.date_of_birth:%d/%m/%Y}"
+        )
+    for field in ("admitted_on", "left_on"):
+        day = getattr(row, field)
+        if day is not None and not validators.ENROLMENT.contains(day):
+            return f"column '{columns[field]}': enter a date within the last 25 years"
     if row.left_on and row.admitted_on and row.left_on < row.admitted_on:
         return f"column '{columns['left_on']}': the leaving date must be after the admission date"
     return ""
@@ -196,9 +215,22 @@ def _dates_problem(row: PupilRow, columns: dict[str, str]) -> str:
 def _text(value: str, field: str) -> str:
     if field in REQUIRED and not value:
         raise _CellError(f"enter the pupil's {field.replace('_', ' ')}")
-    if len(value) > 100:
-        raise _CellError("must be 100 characters or fewer")
+    if validators.has_nul(value):
+        raise _CellError("has a hidden control character (NUL): remove it and upload again")
+    if "\ufffd" in value:
+        raise _CellError(
+            "has the character \ufffd, a letter lost when the file was saved: correct the "
+            "name in your system and export the file again"
+        )
+    limit = _max_length(field)
+    if len(value) > limit:
+        raise _CellError(f"must be {limit} characters or fewer")
     return value
+
+
+def _max_length(field: str) -> int:
+    model_field = Pupil._meta.get_field(field)
+    return int(getattr(model_field, "max_length", None) or 100)
 
 
 def _upn(value: str, field: str) -> str:

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from earlyhelp.lib import validators
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
@@ -26,4 +27,5 @@ def pupils_by_ids(school: School, ids: list[int]) -> list[Pupil]:
 
 
 def parse_ids(text: str) -> list[int]:
-    return [int(part) for part in text.split(",") if part.strip().isdigit()][:20]
+    """Ids from a query string, plain integers within range only (earlyhelp.lib.validators)."""
+    return validators.parse_ids(text, limit=20)

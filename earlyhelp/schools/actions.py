@@ -11,8 +11,11 @@ from django.utils.text import slugify
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.schools.models import KeyPerson, KeyPersonRole, KeyRole, LocalAuthority, School
+
+PERSON_FIELDS = ("name", "job_title", "email", "phone", "roles__role")
 
 
 @transaction.atomic
@@ -101,7 +104,16 @@ def add_key_person(*, by: User | None, school: School, details: PersonDetails) -
 
 
 @transaction.atomic
-def update_key_person(*, by: User | None, person: KeyPerson, details: PersonDetails) -> KeyPerson:
+def update_key_person(
+    *,
+    by: User | None,
+    person: KeyPerson,
+    details: PersonDetails,
+    expected_version: str | None = None,
+) -> KeyPerson:
+    """Save a key person's details; with `expected_version`, refuse (StaleEdit) if someone
+    else saved them since that version was read (earlyhelp.lib.concurrency)."""
+    ensure_unchanged(person, PERSON_FIELDS, expected_version)
     _apply_person(person, details)
     record_event(
         by=by,

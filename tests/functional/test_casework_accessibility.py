@@ -104,7 +104,10 @@ def test_the_settings_forms_in_their_error_states(page: Page, universe):
     assert_accessible(page)
 
 
-def test_the_roll_import_after_a_bad_file(page: Page, universe):
+def test_the_roll_import_after_a_bad_file(page: Page, universe, settings):
+    # The import runs inline here (ImmediateBackend); the worker is tested in
+    # tests/integration/pupils/test_import_roll.py.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     sign_in(page, "dee")
     page.goto(f"{NORTHFIELD}/pupils/import/")
     assert_accessible(page)
@@ -114,6 +117,19 @@ def test_the_roll_import_after_a_bad_file(page: Page, universe):
     )
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Nothing was imported")
+    assert_accessible(page)
+
+
+def test_the_roll_import_progress_page_while_it_waits(page: Page, universe):
+    sign_in(page, "dee")
+    page.goto(f"{NORTHFIELD}/pupils/import/")
+    good = b"UPN,Legal Surname,Legal Forename,DOB,Year\nA820200100001,Stone,Ava,27/03/2016,5\n"
+    page.locator("input[type=file]").set_input_files(
+        {"name": "roll.csv", "mimeType": "text/csv", "buffer": good}
+    )
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Waiting to start")
+    expect(page.get_by_role("link", name="Check again")).to_be_visible()
     assert_accessible(page)
 
 

@@ -13,8 +13,12 @@ from django.views.decorators.http import require_POST
 
 from earlyhelp.accounts import lockout, sessions
 from earlyhelp.accounts.forms import SignInForm
+from earlyhelp.accounts.models import User
+from earlyhelp.accounts.views.two_factor import after_verification, mark_verified
 from earlyhelp.audit.events import record_event
 from earlyhelp.lib.ratelimit import client_address
+
+UNKNOWN_ACCOUNT = "unknown account"
 
 
 class SignInView(LoginView):
@@ -26,12 +30,18 @@ class SignInView(LoginView):
         context = super().get_context_data(**kwargs)
         reason = self.request.session.pop(sessions.SIGNED_OUT_REASON, None)
         context["signed_out_message"] = sessions.signed_out_message(reason)
+        form = context.get("form")
+        context["locked"] = bool(form and form.is_bound and form.has_error("__all__", "locked"))
         return context
 
     def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
-        lockout.record_success(form.get_user().get_username(), client_address(self.request))
-        super().form_valid(form)
+        user = form.get_user()
+        lockout.record_success(user.get_username(), client_address(self.request))
+        super().form_valid(form)  # django.contrib.auth.login gives the session a new id
         sessions.start(self.request)
+        if form.device is not None:  # locked out, and the second factor typed here too
+            mark_verified(self.request, form.device, method="locked-sign-in")
+            return HttpResponseRedirect(after_verification(self.request, user))
         # Step two: the middleware would send them on too; say where, and keep `next`.
         return HttpResponseRedirect(
             f"{reverse('accounts:two-factor-challenge')}?"
@@ -46,8 +56,12 @@ class SignInView(LoginView):
 
 @transaction.atomic
 def _note_failure(username: str, address: str) -> None:
-    """Count the failure towards a lockout and write it (and any lockout) to the audit log."""
-    details = {"username": username[:150], "address": address}
+    """Count the failure towards a lockout and write it (and any lockout) to the audit log.
+
+    The log names the account only when it exists: whatever else was typed (a password in
+    the wrong box, say) is never stored."""
+    known = User.objects.filter(username=username).exists()
+    details = {"username": username if known else UNKNOWN_ACCOUNT, "address": address}
     record_event(by=None, action="sign_in.failed", details=details)
     if lockout.record_failure(username, address):
         record_event(by=None, action="sign_in.locked", details=details)

@@ -18,6 +18,7 @@ from django_otp import login as otp_login
 from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from earlyhelp.accounts import lockout
 from earlyhelp.accounts.forms import ChallengeForm, TotpSetupForm
 from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice, User
 from earlyhelp.accounts.second_factor import (
@@ -30,11 +31,8 @@ from earlyhelp.accounts.second_factor import (
     verify_code,
 )
 from earlyhelp.audit.events import record_event
-from earlyhelp.lib import ratelimit
 
 SHOW_CODES = "eh_recovery_codes"
-CHALLENGE_LIMIT = 10  # wrong codes per user per 15 minutes
-CHALLENGE_WINDOW = 15 * 60
 
 
 def next_url(request: HttpRequest) -> str:
@@ -90,14 +88,13 @@ def challenge(request: HttpRequest) -> HttpResponse:
         return redirect(next_url(request))
     form = ChallengeForm(request.POST or None)
     if form.is_valid():
-        if not ratelimit.hit(
-            f"challenge:{user.pk}", limit=CHALLENGE_LIMIT, window=CHALLENGE_WINDOW
-        ):
+        if lockout.codes_locked(user.pk):
             form.add_error("code", "You have entered too many wrong codes. Wait 15 minutes")
         elif device := verify_code(user=user, code=form.cleaned_data["code"]):
             mark_verified(request, device, method=_method(device))
             return redirect(after_verification(request, user))
         else:
+            lockout.record_wrong_code(user.pk)
             _note_wrong_code(user)
             form.add_error("code", "Enter a correct code from your app or a recovery code")
     context = {
@@ -135,7 +132,9 @@ def passkey_prompt(request: HttpRequest) -> HttpResponse:
 
 
 def mark_verified(request: HttpRequest, device: Device, *, method: str) -> None:
+    """The second factor is verified: a privilege change, so the session gets a new id."""
     otp_login(request, device)
+    request.session.cycle_key()
     with transaction.atomic():
         user = _user(request)
         record_event(by=user, action="sign_in.succeeded", obj=user, details={"method": method})

@@ -29,7 +29,10 @@ from earlyhelp.casework.models import (
     ReferralStatusChange,
     TaskKind,
 )
+from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.pupils.models import Pupil
+
+LEAD_FIELDS = ("lead_practitioner_name", "lead_practitioner")
 
 
 @transaction.atomic
@@ -82,8 +85,16 @@ def open_episode(
 
 @transaction.atomic
 def set_lead_practitioner(
-    *, episode: EarlyHelpEpisode, name: str, user: User | None = None, by: User | None
+    *,
+    episode: EarlyHelpEpisode,
+    name: str,
+    user: User | None = None,
+    by: User | None,
+    expected_version: str | None = None,
 ) -> EarlyHelpEpisode:
+    """Name the lead; with `expected_version`, refuse (StaleEdit) if someone else changed
+    the lead since that version was read (earlyhelp.lib.concurrency)."""
+    ensure_unchanged(episode, LEAD_FIELDS, expected_version)
     episode = locked_episode(episode)
     require_active(episode, doing="change the lead practitioner")
     episode.lead_practitioner_name = name

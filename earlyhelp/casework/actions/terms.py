@@ -13,9 +13,13 @@ from earlyhelp.casework.actions.errors import (
     TermDatesError,
 )
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
+from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.schools.models import School
 
 REVIEW_INTERVAL_WEEKS = range(6, 13)
+
+TERM_FIELDS = ("name", "starts_on", "ends_on")
+INTERVAL_FIELDS = ("review_interval_weeks",)
 
 
 @transaction.atomic
@@ -27,12 +31,15 @@ def set_term(
     ends_on: date,
     by: User | None,
     term: SchoolTerm | None = None,
+    expected_version: str | None = None,
 ) -> SchoolTerm:
     """Change `term`, or (without it) add a term or change the dates of the term that starts
     on `starts_on`. A term ends after it starts and overlaps no other term of the school."""
     if ends_on <= starts_on:
         raise TermDatesError("The last day of the term must be after its first day")
     _lock_school(school)
+    if term is not None:
+        ensure_unchanged(term, TERM_FIELDS, expected_version)
     if term is None:
         term = SchoolTerm.objects.filter(school=school, starts_on=starts_on).first()
     term = term or SchoolTerm(school=school)
@@ -67,11 +74,14 @@ def remove_term(*, term: SchoolTerm, by: User | None) -> None:
 
 
 @transaction.atomic
-def set_review_interval(*, school: School, weeks: int, by: User | None) -> CaseworkSettings:
+def set_review_interval(
+    *, school: School, weeks: int, by: User | None, expected_version: str | None = None
+) -> CaseworkSettings:
     """Weeks between Team Around the Family reviews: new reviews fall due this far apart."""
     if weeks not in REVIEW_INTERVAL_WEEKS:
         raise ReviewIntervalError("Reviews must be between 6 and 12 weeks apart")
     settings, _ = CaseworkSettings.objects.select_for_update().get_or_create(school=school)
+    ensure_unchanged(settings, INTERVAL_FIELDS, expected_version)
     before = settings.review_interval_weeks
     settings.review_interval_weeks = weeks
     save(settings)

@@ -28,6 +28,7 @@ from earlyhelp.casework.access import VIEWED, get_child_for_user
 from earlyhelp.casework.chronology import list_entries
 from earlyhelp.casework.models import ChronologyEntry, EntryKind
 from earlyhelp.core.forms import GovukForm
+from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
@@ -116,6 +117,18 @@ class ChronologyFilter(GovukForm):
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={"invalid": "Enter a real date, like 31/12/2026"},
     )
+
+    def clean_start(self) -> date | None:
+        return _in_window(self.cleaned_data.get("start"), "from date")
+
+    def clean_end(self) -> date | None:
+        return _in_window(self.cleaned_data.get("end"), "to date")
+
+
+def _in_window(value: date | None, label: str) -> date | None:
+    if value is not None:
+        validators.FILTER.check(value, label)
+    return value
 
 
 @dataclass(frozen=True)

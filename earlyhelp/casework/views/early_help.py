@@ -38,6 +38,7 @@ from earlyhelp.casework.views._common import (
 )
 from earlyhelp.core.errors import ActionError
 from earlyhelp.core.forms import GovukForm
+from earlyhelp.lib.concurrency import StaleEdit, VersionedFormMixin, version_of
 from earlyhelp.pupils.models import Pupil
 
 type Save = Callable[[dict[str, Any]], object]
@@ -80,6 +81,9 @@ def _form_step(
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
+        except StaleEdit as stale:
+            assert isinstance(form, VersionedFormMixin)
+            form.show_stale(stale)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -206,8 +210,14 @@ def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     return _form_step(
         request,
         pupil,
-        LeadForm(posted(request), initial={"name": episode.lead_name}),
-        lambda d: episodes.set_lead_practitioner(episode=episode, name=d["name"], by=by),
+        LeadForm(
+            posted(request),
+            initial={"name": episode.lead_name},
+            version=version_of(episode, episodes.LEAD_FIELDS),
+        ),
+        lambda d: episodes.set_lead_practitioner(
+            episode=episode, name=d["name"], by=by, expected_version=d["base_version"] or None
+        ),
         done="Lead practitioner saved.",
         title="Lead practitioner",
         button="Save",

@@ -14,6 +14,7 @@ from earlyhelp.casework.forms import AttendeesForm, DecisionForm
 from earlyhelp.casework.models import AgendaItemKind
 from earlyhelp.casework.views._common import load_school, render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.validators import MEETING
 from earlyhelp.schools.models import School
 
 HEADINGS = {
@@ -26,10 +27,14 @@ HEADINGS = {
 
 
 def _day(text: str) -> date:
+    """The meeting's date from the URL: an ISO date near today (validators.MEETING), else 404."""
     try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise Http404("No such date") from error
+        day = date.fromisoformat(text) if text.isascii() and len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or not MEETING.contains(day):
+        raise Http404("No such date")
+    return day
 
 
 def _url(school: School, day: date) -> str:

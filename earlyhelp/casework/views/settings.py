@@ -7,12 +7,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from earlyhelp.casework.actions.errors import OverlappingTermError, TermDatesError
-from earlyhelp.casework.actions.terms import remove_term, set_review_interval, set_term
+from earlyhelp.casework.actions.terms import (
+    INTERVAL_FIELDS,
+    TERM_FIELDS,
+    remove_term,
+    set_review_interval,
+    set_term,
+)
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
 from earlyhelp.casework.settings_forms import ReviewIntervalForm, TermForm
 from earlyhelp.casework.views._common import load_school, posted, render_page, staff_page
 from earlyhelp.casework.views._common import staff_user as by
 from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.schools.models import School
 
 
@@ -30,10 +37,18 @@ def settings_page(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = load_school(request, school_slug)
     current = CaseworkSettings.objects.filter(school=school).first()
     weeks = current.review_interval_weeks if current else 6
-    form = ReviewIntervalForm(posted(request), initial={"weeks": weeks})
+    version = version_of(current, INTERVAL_FIELDS)
+    form = ReviewIntervalForm(posted(request), initial={"weeks": weeks}, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            set_review_interval(school=school, weeks=form.cleaned_data["weeks"], by=by(request))
+            set_review_interval(
+                school=school,
+                weeks=form.cleaned_data["weeks"],
+                by=by(request),
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
         except ActionError as error:
             form.add_error("weeks", str(error))
         else:
@@ -65,10 +80,20 @@ def _term_form(request: HttpRequest, school: School, term: SchoolTerm | None) ->
     initial = (
         {"name": term.name, "starts_on": term.starts_on, "ends_on": term.ends_on} if term else {}
     )
-    form = TermForm(posted(request), initial=initial)
+    form = TermForm(posted(request), initial=initial, version=version_of(term, TERM_FIELDS))
     if request.method == "POST" and form.is_valid():
         try:
-            set_term(school=school, term=term, by=by(request), **form.cleaned_data)
+            set_term(
+                school=school,
+                term=term,
+                by=by(request),
+                name=form.cleaned_data["name"],
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
         except TermDatesError as error:
             form.add_error("ends_on", str(error))
         except OverlappingTermError as error:

@@ -13,6 +13,7 @@ from earlyhelp.directory.actions import create_service, update_service
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
+from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.offers.models import LevelHeading, Offer, OfferEntry
 from earlyhelp.schools.models import School
@@ -29,10 +30,25 @@ def create_offer(*, by: User | None, school: School) -> Offer:
     return offer
 
 
+TEXT_FIELDS = ("introduction", "raising_concerns", "attendance")
+HEADING_FIELDS = ("heading", "description")
+# The service row changes (last_modified) whatever part of the provision was saved.
+PROVISION_FIELDS = ("name", "description", "last_modified")
+
+
 @transaction.atomic
 def update_offer_text(
-    *, by: User | None, offer: Offer, introduction: str, raising_concerns: str, attendance: str
+    *,
+    by: User | None,
+    offer: Offer,
+    introduction: str,
+    raising_concerns: str,
+    attendance: str,
+    expected_version: str | None = None,
 ) -> Offer:
+    """Save the texts; with `expected_version`, refuse (StaleEdit) if someone else saved
+    them since that version was read (earlyhelp.lib.concurrency)."""
+    ensure_unchanged(offer, TEXT_FIELDS, expected_version)
     offer.introduction = introduction
     offer.raising_concerns = raising_concerns
     offer.attendance = attendance
@@ -43,10 +59,19 @@ def update_offer_text(
 
 @transaction.atomic
 def set_level_heading(
-    *, by: User | None, offer: Offer, level: int, heading: str, description: str = ""
+    *,
+    by: User | None,
+    offer: Offer,
+    level: int,
+    heading: str,
+    description: str = "",
+    expected_version: str | None = None,
 ) -> LevelHeading:
     if not heading.strip():
         raise ActionError("Enter a heading for this level of need.")
+    existing = LevelHeading.objects.filter(offer=offer, level=level).first()
+    if existing is not None:
+        ensure_unchanged(existing, HEADING_FIELDS, expected_version)
     row, _ = LevelHeading.objects.update_or_create(
         offer=offer, level=level, defaults={"heading": heading, "description": description}
     )
@@ -151,10 +176,17 @@ def add_own_provision(
 
 @transaction.atomic
 def update_own_provision(
-    *, by: User | None, offer: Offer, service: Service, data: ServiceData
+    *,
+    by: User | None,
+    offer: Offer,
+    service: Service,
+    data: ServiceData,
+    expected_version: str | None = None,
 ) -> Service:
-    """Change the school's own provision; whether the directory shows it does not change."""
+    """Change the school's own provision; whether the directory shows it does not change.
+    With `expected_version`, refuse (StaleEdit) if it was saved by someone else since."""
     _check_own_provision(offer, service)
+    ensure_unchanged(service, PROVISION_FIELDS, expected_version)
     return update_service(by=by, service=service, data=replace(data, status=service.status))
 
 

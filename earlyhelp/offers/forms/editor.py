@@ -11,6 +11,7 @@ from django.utils import timezone
 from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
 from earlyhelp.directory import taxonomies
 from earlyhelp.lib import phones
+from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.offers.forms.common import (
     TEXT_LIMIT,
     level_choices,
@@ -22,7 +23,7 @@ from earlyhelp.schools.models import KeyPerson, KeyRole
 LATEST_REVIEW = relativedelta(years=2)
 
 
-class OfferTextsForm(GovukForm):
+class OfferTextsForm(VersionedFormMixin, GovukForm):
     introduction = forms.CharField(
         label="Introduction",
         required=False,
@@ -47,7 +48,7 @@ class OfferTextsForm(GovukForm):
     )
 
 
-class LevelHeadingForm(GovukForm):
+class LevelHeadingForm(VersionedFormMixin, GovukForm):
     heading = forms.CharField(
         label="Heading",
         max_length=120,
@@ -66,7 +67,7 @@ class LevelHeadingForm(GovukForm):
     )
 
 
-class KeyPersonForm(GovukForm):
+class KeyPersonForm(VersionedFormMixin, GovukForm):
     name = forms.CharField(
         label="Full name",
         max_length=200,

@@ -17,6 +17,7 @@ from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Service
 from earlyhelp.directory.opening import DAY_CODES, DAY_NAMES
 from earlyhelp.lib import phones
+from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.offers.forms.common import (
     TEXT_LIMIT,
     level_choices,
@@ -38,7 +39,7 @@ def _checkboxes(label: str, terms: tuple[taxonomies.Term, ...], **kwargs: Any) -
 FREE_CHOICES = [("yes", "Yes, it is free"), ("no", "No, there is a charge"), ("", "Not stated")]
 
 
-class ProvisionForm(GovukForm):
+class ProvisionForm(VersionedFormMixin, GovukForm):
     """The school's own support, as families will read it in the Offer."""
 
     name = forms.CharField(

@@ -50,18 +50,71 @@ def test_five_failures_lock_that_username_from_that_address_only(client, univers
     for _ in range(5):
         password(client, "ed", "guess")
     assert "sign_in.locked" in actions()
-    response = password(client, "ed")  # even the right password
+    response = password(client, "ed")  # the right password alone is not enough
     assert "You have tried to sign in too many times" in response.content.decode()
+    assert 'name="code"' in response.content.decode()
     assert password(Client(), "ed", address="198.51.100.7")["Location"].startswith(CHALLENGE)
     assert password(Client(), "tom")["Location"].startswith(CHALLENGE)
 
 
-def test_one_address_guessing_many_usernames_is_locked_for_all(client, universe, settings):
-    for n in range(50):
+def test_a_locked_out_person_signs_in_with_password_and_code(client, universe):
+    for _ in range(5):
+        password(client, "ed", "guess")  # a pupil on the school's network, say
+    code = totp_code(totp_device(universe.ed))
+    wrong = {"username": "ed", "password": "guess", "code": code}
+    response = client.post(SIGN_IN, wrong, REMOTE_ADDR="192.0.2.1")
+    assert "You have tried to sign in too many times" in response.content.decode()
+    right = {"username": "ed", "password": PASSWORD, "code": code, "next": "/staff/"}
+    response = client.post(SIGN_IN, right, REMOTE_ADDR="192.0.2.1")
+    assert response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+
+
+def test_a_school_address_guessing_is_not_locked_for_everyone(client, universe):
+    for n in range(60):
+        password(client, f"nobody{n % 5}", "guess", address="203.0.113.9")
+    assert password(Client(), "tom", address="203.0.113.9")["Location"].startswith(CHALLENGE)
+
+
+def test_only_abusive_volumes_lock_an_address_for_all(client, universe):
+    for n in range(300):
         password(client, f"nobody{n}", "guess", address="203.0.113.9")
     response = password(client, "tom", address="203.0.113.9")
     assert "You have tried to sign in too many times" in response.content.decode()
     assert password(Client(), "tom")["Location"].startswith(CHALLENGE)
+
+
+def test_an_account_is_capped_across_addresses(client, universe):
+    for n in range(20):
+        password(client, "ed", "guess", address=f"198.51.100.{n}")
+    response = password(Client(), "ed", address="198.51.100.99")
+    assert "You have tried to sign in too many times" in response.content.decode()
+
+
+def test_a_failure_with_an_unknown_username_stores_nothing_typed(client, universe):
+    password(client, "Secret-password-in-the-wrong-box", "guess")
+    event = last_event(action="sign_in.failed")
+    assert event.details == {"username": "unknown account", "address": "192.0.2.1"}
+
+
+def test_ten_good_sign_ins_do_not_lock_the_eleventh(universe):
+    device = totp_device(universe.ed)
+    for n in range(11):
+        client = Client()
+        password(client, "ed")
+        device.refresh_from_db()
+        device.last_t = -1  # the same 30-second code may be used again in this test
+        device.save(update_fields=["last_t"])
+        response = client.post(CHALLENGE, {"code": totp_code(device), "next": "/staff/"})
+        assert response.get("Location") == "/staff/", f"sign-in {n + 1} refused"
+
+
+def test_the_session_id_changes_when_the_second_factor_is_verified(client, universe):
+    password(client, "ed")
+    before = client.session.session_key
+    client.post(CHALLENGE, {"code": totp_code(totp_device(universe.ed)), "next": "/staff/"})
+    assert client.session.session_key != before
+    assert client.get("/staff/").status_code == 200
 
 
 def test_a_refused_permission_is_logged(client, universe: Universe):

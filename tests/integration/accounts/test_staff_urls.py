@@ -35,7 +35,8 @@ from earlyhelp.casework.models import (
 )
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Concern
-from earlyhelp.pupils.models import Pupil
+from earlyhelp.pupils.actions import start_roll_import
+from earlyhelp.pupils.models import Pupil, RollImport
 from tests.concerns_universe import add_roll
 from tests.early_help_universe import assessed, build_children
 from tests.signin import sign_in, sign_in_without_second_factor
@@ -106,6 +107,7 @@ class World:
     outgoing: FileTransfer
     incoming: FileTransfer
     term: SchoolTerm
+    roll_import: RollImport
 
 
 # For each URL argument ("name" or "url-name:argument"): a value naming an object of
@@ -132,6 +134,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "accounts:sign-in-method-remove:kind": lambda w: "app",
     "device_id": lambda w: TOTPDevice.objects.get(user=w.universe.dee).pk,
     "term_id": lambda w: w.term.pk,
+    "import_id": lambda w: w.roll_import.pk,
 }
 
 
@@ -169,7 +172,13 @@ def world(universe: Universe) -> World:
         school=u.northfield, name="This term", starts_on=today.replace(day=1),
         ends_on=today.replace(day=28), by=u.dee,
     )  # fmt: skip
-    return World(u, concern, children.ava, episode, plan_action, referral, outgoing, incoming, term)
+    roll_import = start_roll_import(
+        school=u.northfield, by=u.dee, data=b"upn\n", file_format="auto", encoding="auto"
+    )
+    return World(
+        u, concern, children.ava, episode, plan_action, referral, outgoing, incoming, term,
+        roll_import,
+    )  # fmt: skip
 
 
 def value(url: StaffUrl, key: str, world: World) -> object:

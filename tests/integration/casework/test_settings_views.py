@@ -132,3 +132,25 @@ def test_the_settings_page_without_n_plus_1(client, universe, django_assert_max_
     with django_assert_max_num_queries(12):
         page = client.get(SETTINGS).content.decode()
     assert page.count("Change<span") == 6
+
+
+def test_a_stale_term_or_interval_save_is_refused_with_both_versions(client, universe):
+    from tests.integration.editor.test_concurrent_edits import STALE, version
+
+    term = autumn(universe)
+    sign_in(client, universe.dee)
+    change = reverse("casework:term-change", args=["northfield-primary", term.pk])
+    base = version(client.get(change).content.decode())
+    theirs = term_data("Autumn term", (2, 9, 2026), (18, 12, 2026))
+    assert client.post(change, {**theirs, "base_version": base}).status_code == 302
+    mine = term_data("Mine", (4, 9, 2026), (18, 12, 2026))
+    page = client.post(change, {**mine, "base_version": base}).content.decode()
+    assert STALE in page and "Autumn term" in page and 'value="Mine"' in page
+    assert SchoolTerm.objects.get().name == "Autumn term"
+
+    assert client.post(SETTINGS, {"weeks": "7"}).status_code == 302
+    base = version(client.get(SETTINGS).content.decode())
+    assert client.post(SETTINGS, {"weeks": "8", "base_version": base}).status_code == 302
+    page = client.post(SETTINGS, {"weeks": "10", "base_version": base}).content.decode()
+    assert STALE in page
+    assert CaseworkSettings.objects.get().review_interval_weeks == 8

@@ -19,7 +19,8 @@ def test_the_dsl_finds_and_follows_the_export_links(client, universe):
     assert "Subject access export" in page
     assert f'href="{base}subject-access.json"' in page
     assert f'href="{base}subject-access.pdf"' in page
-    exported = client.get(f"{base}subject-access.json")
+    assert 'method="post"' in client.get(f"{base}subject-access.json").content.decode()
+    exported = client.post(f"{base}subject-access.json")
     assert exported.status_code == 200
     assert "Amy" in json.dumps(json.loads(exported.content))
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.test import Client
 
 from earlyhelp.concerns.models import Concern, MessageKind, Source
+from earlyhelp.concerns.views import public
 from tests.concerns_universe import signed_in
 
 TELL_US = "/schools/northfield-primary/tell-us/"
@@ -49,15 +50,40 @@ def test_honeypot_filled_is_thanked_and_dropped(client, universe):
     assert not Concern.objects.exists()
 
 
-def test_posts_are_rate_limited_per_address(universe):
+def test_a_classroom_on_one_address_is_not_refused(universe):
     client = Client(REMOTE_ADDR="192.0.2.7")
-    for _ in range(5):
+    for n in range(30):
+        client.post(TELL_US, {"kind": "tell_a_teacher", "message": ""})  # mistakes cost nothing
+        client.post(TELL_US, {"kind": "bullying", "message": "x", "website": "http://spam"})
+        response = client.post(TELL_US, {"kind": "tell_a_teacher", "message": f"pupil {n}"})
+        assert response.status_code == 302
+    assert Concern.objects.count() == 30
+
+
+def test_a_refused_message_is_kept_in_the_form(universe, monkeypatch):
+    monkeypatch.setattr(public, "PER_ADDRESS_PER_HOUR", 2)
+    client = Client(REMOTE_ADDR="192.0.2.7")
+    for _ in range(2):
         client.post(TELL_US, {"kind": "tell_a_teacher", "message": "hello"})
-    response = client.post(TELL_US, {"kind": "tell_a_teacher", "message": "hello"})
+    response = client.post(TELL_US, {"kind": "bullying", "message": SECRET, "name": "Amy 5B"})
     assert response.status_code == 429
-    assert Concern.objects.count() == 5
+    html = response.content.decode()
+    assert SECRET in html and 'value="Amy 5B"' in html
+    assert "<title>Error:" in html and "has not been sent yet" in html
+    assert Concern.objects.count() == 2
     other = Client(REMOTE_ADDR="192.0.2.8")
     assert other.post(TELL_US, {"kind": "tell_a_teacher", "message": "hi"}).status_code == 302
+    ask = {"message": "We need help", "child": "Ben", "name": "Pat", "phone": "01134960999"}
+    assert client.post(ASK, ask).status_code == 302  # another form has its own count
+
+
+def test_limits_are_per_school(universe, monkeypatch):
+    monkeypatch.setattr(public, "PER_SCHOOL_PER_HOUR", 1)
+    Client(REMOTE_ADDR="192.0.2.7").post(TELL_US, {"kind": "tell_a_teacher", "message": "a"})
+    flooded = Client(REMOTE_ADDR="192.0.2.9").post(
+        TELL_US, {"kind": "tell_a_teacher", "message": "b"}
+    )
+    assert flooded.status_code == 429 and "b</textarea>" in flooded.content.decode()
 
 
 def test_csrf_is_required(universe):

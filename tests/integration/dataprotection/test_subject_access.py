@@ -43,7 +43,7 @@ def test_the_export_holds_everything_about_the_child_and_nothing_of_others(recor
 def test_the_dsl_downloads_it_and_the_look_is_recorded(records):
     client = Client()
     sign_in(client, records.universe.dee)
-    response = client.get(url(records, "json"))
+    response = client.post(url(records, "json"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "no-store" in response["Cache-Control"]
@@ -53,20 +53,38 @@ def test_the_dsl_downloads_it_and_the_look_is_recorded(records):
     assert viewed.count() == 1
     assert viewed.get().details["page"] == "subject access export (json)"
     assert AuditEvent.objects.get(action=EXPORTED).actor_id == str(records.universe.dee.pk)
-    pdf = client.get(url(records, "pdf"))
+    pdf = client.post(url(records, "pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
 
 
 def test_a_teacher_and_another_schools_dsl_get_nothing(records):
     client = Client()
     sign_in(client, records.universe.tom)
-    assert client.get(url(records, "json")).status_code == 403
+    assert client.post(url(records, "json")).status_code == 403
     sign_in(client, records.universe.sam)
-    assert client.get(url(records, "json")).status_code == 404
-    assert client.get(url(records, "json", records.universe.southbank)).status_code == 404
+    assert client.post(url(records, "json")).status_code == 404
+    assert client.post(url(records, "json", records.universe.southbank)).status_code == 404
     assert not AuditEvent.objects.filter(action=EXPORTED).exists()
 
 
 def test_anonymous_is_sent_to_sign_in(records):
     response = Client().get(url(records, "json"))
     assert response.status_code == 302 and "sign-in" in response["Location"]
+
+
+def test_a_get_shows_a_button_and_makes_no_export(records):
+    client = Client(enforce_csrf_checks=True)
+    sign_in(client, records.universe.dee)
+    page = client.get(url(records, "pdf"))
+    assert page.status_code == 200
+    assert (
+        'method="post"' in page.content.decode()
+        and "Download the PDF file" in page.content.decode()
+    )
+    assert not AuditEvent.objects.filter(action=EXPORTED).exists()
+    refused = client.post(url(records, "pdf"))  # no CSRF token
+    assert (
+        refused.status_code == 403
+        and "Sorry, your form could not be sent" in refused.content.decode()
+    )
+    assert not AuditEvent.objects.filter(action=EXPORTED).exists()

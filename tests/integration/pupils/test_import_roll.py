@@ -5,10 +5,11 @@ from io import StringIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django_tasks_db.management.commands import db_worker
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.pupils.actions import ROLL_IMPORTED
-from earlyhelp.pupils.models import Pupil
+from earlyhelp.pupils.models import Pupil, RollImport
 from earlyhelp.pupils.upn import make_upn
 from tests.concerns_universe import signed_in
 
@@ -76,33 +77,82 @@ def test_same_upn_at_another_school_is_another_pupil(universe, tmp_path):
 UPLOAD = "/staff/schools/northfield-primary/pupils/import/"
 
 
-def upload(client, data, name="roll.csv", fmt="auto"):
-    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data, "text/csv"), "format": fmt})
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-def test_dsl_uploads_the_roll(client, universe):
+def upload(client, data, name="roll.csv", fmt="auto", **extra):
+    """Upload and follow to the progress page (the import runs inline: ImmediateBackend)."""
+    return client.post(
+        UPLOAD,
+        {"file": SimpleUploadedFile(name, data, "text/csv"), "format": fmt, **extra},
+        follow=True,
+    )
+
+
+@pytest.fixture
+def inline_tasks(settings):
+    settings.TASKS = IMMEDIATE
+
+
+def test_dsl_uploads_the_roll(client, universe, inline_tasks):
     signed_in(client, universe.dee)
     response = upload(client, roll(3))
     assert response.status_code == 200
     assert "3 added, 0 changed, 0 unchanged" in response.content.decode()
     assert Pupil.objects.count() == 3
+    assert RollImport.objects.get().data == b""  # the file is not kept after the import
 
 
-def test_upload_with_a_bad_row_shows_line_and_column(client, universe):
+def test_upload_with_a_bad_row_shows_line_and_column(client, universe, inline_tasks):
     signed_in(client, universe.dee)
     bad = roll(3).decode().replace(",5,N,N,N,N", ",5,N,perhaps,N,N", 1).encode()
     html = upload(client, bad).content.decode()
-    assert "Nothing was imported" in html
+    assert "Nothing was imported" in html and "<title>Error:" in html
     assert "Line 2, column &#x27;PP&#x27;: enter Yes or No" in html
     assert not Pupil.objects.exists()
 
 
-def test_upload_refuses_a_file_that_is_not_csv(client, universe):
+def test_upload_refuses_a_file_that_is_not_csv(client, universe, inline_tasks):
     signed_in(client, universe.dee)
     html = upload(client, b"%PDF-1.7", name="roll.pdf").content.decode()
     assert "The selected file must be a CSV" in html
     html = upload(client, b"\x00\x01binary", name="roll.csv").content.decode()
     assert "must be a CSV file" in html
+
+
+def test_a_file_not_in_the_chosen_encoding_is_refused_clearly(client, universe, inline_tasks):
+    signed_in(client, universe.dee)
+    polish = roll(2).decode().replace("Surname1", "Wołowska").encode("cp1250")
+    html = upload(client, polish, encoding="utf-8").content.decode()
+    assert "The file is not in UTF-8" in html
+    html = upload(client, polish).content.decode()
+    assert "2 added" in html
+    assert Pupil.objects.filter(legal_last_name="Wołowska").exists()
+
+
+def test_a_large_roll_is_imported_in_the_background_with_progress(client, universe, monkeypatch):
+    """The real database backend: the upload only queues; the worker does the import."""
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection on PostgreSQL.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    signed_in(client, universe.dee)
+    page = upload(client, roll(2500)).content.decode()
+    assert "Waiting to start" in page and "Check again" in page
+    assert not Pupil.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+    job = RollImport.objects.get()
+    assert (job.rows_done, job.rows_total) == (2500, 2500)
+    page = client.get(f"{UPLOAD}{job.pk}/").content.decode()
+    assert "Roll imported" in page and "2500 added, 0 changed, 0 unchanged" in page
+    assert Pupil.objects.count() == 2500
+
+
+def test_another_schools_import_is_404(client, universe, inline_tasks):
+    signed_in(client, universe.dee)
+    upload(client, roll(1))
+    job = RollImport.objects.get()
+    signed_in(client, universe.sam)
+    assert client.get(f"{UPLOAD}{job.pk}/").status_code == 404
 
 
 def test_teacher_may_not_import(client, universe):

@@ -126,3 +126,25 @@ def test_the_command_runs_for_a_date_and_again_makes_nothing(universe, children,
     assert "Team Around the Family review due: 1 new" in capsys.readouterr().out
     call_command("casework_clock", "--date", "2026-12-10")
     assert "No new tasks." in capsys.readouterr().out
+
+
+def test_the_clock_survives_out_of_range_dates_stored_before_validation(universe, children):
+    """Rows written before dates were bounded (year 0001 or 9999) must not crash the clock."""
+    with time_machine.travel("2026-11-02 09:00Z", tick=False):
+        episode = open_with_consent(children.ava, universe.dee)
+    SchoolTerm.objects.create(
+        school=universe.northfield, name="Typo", starts_on=date(1, 1, 1), ends_on=date(1, 2, 1)
+    )
+    SchoolTerm.objects.create(
+        school=universe.northfield,
+        name="Typo too",
+        starts_on=date(9999, 1, 1),
+        ends_on=date(9999, 12, 31),
+    )
+    add_plan_action(
+        episode=episode, need="Food", action="Club", who="Dee", due_on=date(2027, 1, 1), by=None
+    )
+    episode.plan_actions.update(due_on=date(1, 1, 1))
+    with time_machine.travel("2027-06-01 09:00Z", tick=False):
+        call_command("casework_clock")
+        assert len(open_tasks(TaskKind.ACTION_OVERDUE)) == 1

@@ -119,3 +119,55 @@ def test_windows_1252_file_is_read():
     text = EARLYHELP.replace("Amelia", "Zoë")
     (amy,) = rows(text.encode("cp1252").decode("latin-1"))
     assert amy.legal_first_name in {"Zoë", "ZoÃ«"}
+
+
+def roll_bytes(data: bytes, encoding: str = "auto"):
+    return read_roll(read_csv(data, encoding=encoding))
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_with_or_without_bom_is_read(bom):
+    (amy,) = roll_bytes(bom + EARLYHELP.replace("Amelia", "Zoë").encode())
+    assert amy.legal_first_name == "Zoë"
+
+
+def test_polish_names_in_windows_1250_are_detected():
+    text = EARLYHELP.replace("Amelia,Bell", "Łucja,Wołowska-Zając")
+    (pupil,) = roll_bytes(text.encode("cp1250"))
+    assert (pupil.legal_first_name, pupil.legal_last_name) == ("Łucja", "Wołowska-Zając")
+
+
+def test_windows_1252_is_detected():
+    (pupil,) = roll_bytes(EARLYHELP.replace("Amelia", "Renée").encode("cp1252"))
+    assert pupil.legal_first_name == "Renée"
+
+
+def test_a_file_not_in_the_stated_encoding_is_refused():
+    with pytest.raises(CsvError, match="not in UTF-8"):
+        roll_bytes(EARLYHELP.replace("Amelia", "Łucja").encode("cp1250"), "utf-8")
+    with pytest.raises(CsvError, match="it looks like UTF-8"):
+        roll_bytes(EARLYHELP.replace("Amelia", "Łucja").encode(), "cp1250")
+    (pupil,) = roll_bytes(EARLYHELP.replace("Amelia", "Łucja").encode("cp1250"), "cp1250")
+    assert pupil.legal_first_name == "Łucja"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("Amelia", "Am\ufffdlia", "Line 2, column 'legal_first_name': has the character"),
+        ("Amelia", "Am\x00lia", "Line 2, column 'legal_first_name': has a hidden control"),
+        ("27/03/2016", "27/03/0001", "Line 2, column 'date_of_birth': the date of birth must"),
+        ("Bell", "B" * 101, "Line 2, column 'legal_last_name': must be 100 characters or fewer"),
+    ],
+)
+def test_bad_text_and_implausible_birth_years_are_line_errors(old, new, message):
+    with pytest.raises(RollFileError) as error:
+        rows(EARLYHELP.replace(old, new, 1))
+    assert message in "\n".join(error.value.messages)
+
+
+def test_a_registration_group_over_20_characters_is_a_line_error():
+    bad = SIMS.replace(",5B,", f",{'5' * 21},")
+    with pytest.raises(RollFileError) as error:
+        rows(bad)
+    assert error.value.messages == ["Line 2, column 'Reg': must be 20 characters or fewer"]

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
 from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.forms import KeyPersonForm, MoveForm
 from earlyhelp.offers.views.staff._shared import (
     load_school,
@@ -15,6 +16,7 @@ from earlyhelp.offers.views.staff._shared import (
     to_overview,
 )
 from earlyhelp.schools.actions import (
+    PERSON_FIELDS,
     PersonDetails,
     add_key_person,
     move_key_person,
@@ -60,10 +62,21 @@ def add_person(request: HttpRequest, school_slug: str) -> HttpResponse:
 def change_person(request: HttpRequest, school_slug: str, person_id: int) -> HttpResponse:
     school, _ = load_school(request, school_slug)
     person = _person(school, person_id)
-    form = KeyPersonForm(request.POST or None, initial=KeyPersonForm.initial_for(person))
+    form = KeyPersonForm(
+        request.POST or None,
+        initial=KeyPersonForm.initial_for(person),
+        version=version_of(person, PERSON_FIELDS),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            update_key_person(by=staff_user(request), person=person, details=_details(form))
+            update_key_person(
+                by=staff_user(request),
+                person=person,
+                details=_details(form),
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
         except ActionError as error:
             form.add_error(None, str(error))
         else:

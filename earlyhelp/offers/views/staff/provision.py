@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404
 
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
+from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.actions.editing import (
+    PROVISION_FIELDS,
     add_own_provision,
     delete_own_provision,
     update_own_provision,
@@ -58,11 +60,24 @@ def add_provision(request: HttpRequest, school_slug: str) -> HttpResponse:
 def change_provision(request: HttpRequest, school_slug: str, provision_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     service = get_object_or_404(own_provision(school), pk=provision_id)
-    form = ProvisionForm(request.POST or None, headings=headings_of(offer), service=service)
+    form = ProvisionForm(
+        request.POST or None,
+        headings=headings_of(offer),
+        service=service,
+        version=version_of(service, PROVISION_FIELDS),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.service_data(organization_name=service.organization.name)
         try:
-            update_own_provision(by=staff_user(request), offer=offer, service=service, data=data)
+            update_own_provision(
+                by=staff_user(request),
+                offer=offer,
+                service=service,
+                data=data,
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
         except ActionError as error:
             form.add_error(None, str(error))
         else:

@@ -4,7 +4,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 
 from earlyhelp.core.errors import ActionError
-from earlyhelp.offers.actions.editing import set_level_heading, update_offer_text
+from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.offers.actions.editing import (
+    HEADING_FIELDS,
+    TEXT_FIELDS,
+    set_level_heading,
+    update_offer_text,
+)
 from earlyhelp.offers.forms import LevelHeadingForm, OfferTextsForm
 from earlyhelp.offers.models import LevelChoices
 from earlyhelp.offers.views.staff._shared import (
@@ -24,11 +30,23 @@ def edit_texts(request: HttpRequest, school_slug: str) -> HttpResponse:
         "raising_concerns": offer.raising_concerns,
         "attendance": offer.attendance,
     }
-    form = OfferTextsForm(request.POST or None, initial=initial)
+    version = version_of(offer, TEXT_FIELDS)
+    form = OfferTextsForm(request.POST or None, initial=initial, version=version)
     if request.method == "POST" and form.is_valid():
-        update_offer_text(by=staff_user(request), offer=offer, **form.cleaned_data)
-        messages.success(request, "Texts saved. Families see them when you publish.")
-        return to_overview(school, "texts")
+        try:
+            update_offer_text(
+                by=staff_user(request),
+                offer=offer,
+                introduction=form.cleaned_data["introduction"],
+                raising_concerns=form.cleaned_data["raising_concerns"],
+                attendance=form.cleaned_data["attendance"],
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
+        else:
+            messages.success(request, "Texts saved. Families see them when you publish.")
+            return to_overview(school, "texts")
     return render_page(request, "texts.html", school, offer=offer, form=form)
 
 
@@ -39,10 +57,20 @@ def edit_level(request: HttpRequest, school_slug: str, level: int) -> HttpRespon
         raise Http404("No such level of need")
     row = offer.level_headings.filter(level=level).first()
     initial = {"heading": row.heading, "description": row.description} if row else {}
-    form = LevelHeadingForm(request.POST or None, initial=initial)
+    version = version_of(row, HEADING_FIELDS)
+    form = LevelHeadingForm(request.POST or None, initial=initial, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            set_level_heading(by=staff_user(request), offer=offer, level=level, **form.cleaned_data)
+            set_level_heading(
+                by=staff_user(request),
+                offer=offer,
+                level=level,
+                heading=form.cleaned_data["heading"],
+                description=form.cleaned_data["description"],
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
         except ActionError as error:
             form.add_error("heading", str(error))
         else:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from earlyhelp.lib.csvfile import CsvError, read_csv
+from earlyhelp.lib.csvfile import ENCODINGS, CsvError, read_csv
 from earlyhelp.pupils.actions import import_roll
 from earlyhelp.pupils.roll import FORMATS, RollFileError, read_roll
 from earlyhelp.schools.models import School
@@ -25,13 +25,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", default="auto", choices=["auto", *FORMATS], help="Default: auto."
         )
+        parser.add_argument(
+            "--encoding",
+            default="auto",
+            choices=["auto", *ENCODINGS],
+            help="The file's text encoding. Default: auto (UTF-8, Windows-1252 or -1250).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         school = School.objects.filter(slug=options["school"]).first()
         if school is None:
             raise CommandError(f"No school with the slug {options['school']!r}.")
         try:
-            table = read_csv(options["path"].read_bytes())
+            table = read_csv(options["path"].read_bytes(), encoding=options["encoding"])
             rows = read_roll(table, fmt=options["format"])
         except OSError as error:
             raise CommandError(f"Cannot read {options['path']}: {error.strerror}") from error
