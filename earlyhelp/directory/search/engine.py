@@ -32,8 +32,12 @@ from typing import Any
 from django.db import connection
 
 from earlyhelp.directory.search.filters import Where, facet_groups, where_for
+from earlyhelp.directory.search.log import log_search_without_results
 from earlyhelp.directory.search.params import SearchPage, SearchParams
-from earlyhelp.directory.search.words import fts5_query, fts5_words, search_words, tsquery
+from earlyhelp.directory.search.ranking import rank
+from earlyhelp.directory.search.suggest import closest_topics
+from earlyhelp.directory.search.understand import Understood, context, understand
+from earlyhelp.directory.search.words import fts5_query, fts5_words, tsquery
 
 COUNT_CAP = 500
 MAX_PER_PAGE = 100
@@ -94,15 +98,46 @@ class _Query:
 
 
 def search_services(params: SearchParams) -> SearchPage:
-    """A page of active services matching `params`, best first, and how many matched."""
+    """A page of active services matching `params`, best first, and how many matched.
+
+    With words, the query is understood first (`understand`) and ranked by how well each
+    service matches (`ranking.py`); without, services are listed by name.
+    """
+    understood = understand(params.q) if params.q.strip() else None
+    if understood is not None and not understood.empty:
+        page = _understood_page(params, understood)
+        if page.total == 0 and params.log_no_result and params.page <= 1:
+            log_search_without_results(by=None, query=params.q)
+        return page
     per_page = max(1, min(params.per_page, MAX_PER_PAGE))
-    query = _Query(search_words(params.q), facet_groups(params), where_for(params))
+    query = _Query([], facet_groups(params), where_for(params))
     counted = _count(query)
     total = min(counted, COUNT_CAP)
     number = min(max(1, params.page), max(1, -(-total // per_page)))
     offset = (number - 1) * per_page
     ids = _page_ids(query, total, per_page, offset) if total else []
     return SearchPage(ids, total, counted > COUNT_CAP, number, per_page, bool(query.words))
+
+
+def _understood_page(params: SearchParams, understood: Understood) -> SearchPage:
+    per_page = max(1, min(params.per_page, MAX_PER_PAGE))
+    vocabulary = context.vocabulary()
+    scored, more = rank(understood, facet_groups(params), where_for(params), vocabulary)
+    total = len(scored)
+    number = min(max(1, params.page), max(1, -(-total // per_page)))
+    shown = scored[(number - 1) * per_page : number * per_page]
+    return SearchPage(
+        [s.id for s in shown],
+        total,
+        more,
+        number,
+        per_page,
+        True,
+        matched={s.id: s.why for s in shown},
+        did_you_mean=understood.did_you_mean,
+        topic_suggestions=() if total else closest_topics(understood),
+        place=understood.place.label if understood.place else None,
+    )
 
 
 def _count(query: _Query, *, named: bool = False) -> int:
