@@ -7,13 +7,14 @@ words (an OR over the full-text index: FTS5 on SQLite, the tsvector on PostgreSQ
 text with the one English Snowball stemmer, so both databases rank the same candidates the
 same way:
 
-- a topic the query means (concept lexicon) that the service has: 6, and 1.5 more if it is
-  the service's main topic;
+- a topic the query means (concept lexicon) that the service has: 5, 1.5 more for each
+  query word its phrase explains, and 1.5 more if it is the service's main topic;
 - each query word in the name: 3, in the rest of its text: 1, weighted by how rare the word
   is in the directory (and halved when a concept already explains the word);
 - a lexicon entry's own words ("front door") in the name: 4;
-- every query word in the name: 3 more;
-- the place of the query: 4 for a service delivered there, up to 3 for one nearby when
+- every query word in the name: 3 more; what was typed, word for word, in the name: 6;
+- the place of the query: 12 for a service delivered there (3 if only a stray word of the
+  query matched it), up to 3 for one nearby when
   postcode centroids are loaded.
 
 Ties go by name, then id. `Scored.why` says what matched, for the results page.
@@ -32,14 +33,14 @@ from earlyhelp.directory.search.facets import facet
 from earlyhelp.directory.search.filters import Where
 from earlyhelp.directory.search.understand import Understood
 from earlyhelp.directory.search.understand.places import Place, area_of, district_of
-from earlyhelp.directory.search.understand.text import raw_tokens, stem
+from earlyhelp.directory.search.understand.text import STOP_WORDS, raw_tokens, stem
 from earlyhelp.directory.search.understand.vocabulary import Vocabulary
 
 CANDIDATES = 500
 PREFIX_FROM = 3
-CONCEPT, MAIN_TOPIC = 6.0, 1.5
-IN_NAME, IN_TEXT, ALL_IN_NAME, EXTRA_IN_NAME = 3.0, 1.0, 3.0, 4.0
-AT_PLACE, NEARBY, NEARBY_KM = 4.0, 3.0, 30.0
+CONCEPT, PER_WORD_EXPLAINED, MAIN_TOPIC = 5.0, 1.5, 1.5
+IN_NAME, IN_TEXT, ALL_IN_NAME, EXTRA_IN_NAME, TYPED_IN_NAME = 3.0, 1.0, 3.0, 4.0, 6.0
+AT_PLACE, AT_PLACE_WEAK, NEARBY, NEARBY_KM = 12.0, 3.0, 3.0, 30.0
 
 SQLITE_CANDIDATES = (
     "SELECT s.id, s.name, s.search_text FROM directory_service_fts f"
@@ -170,7 +171,8 @@ def _score(
     for concept in understood.concepts:
         word = facet(taxonomies.TOPIC, concept.topic)
         if word in text.topics:
-            score += CONCEPT + (MAIN_TOPIC if text.topics[0] == word else 0.0)
+            score += CONCEPT + PER_WORD_EXPLAINED * concept.covers
+            score += MAIN_TOPIC if text.topics[0] == word else 0.0
             why.append(concept.label)
     in_name = 0
     last = understood.words[-1] if understood.words else ""
@@ -185,19 +187,33 @@ def _score(
             why.append(word)
     if understood.words and in_name == len(understood.words):
         score += ALL_IN_NAME
+    if _typed_in_name(understood, text):
+        score += TYPED_IN_NAME
     for extra in understood.extra_words:
         parts = [stem(w) for w in raw_tokens(extra)]
         if parts and all(p in text.name for p in parts):
             score += EXTRA_IN_NAME
             why.append(extra)
     if understood.place and where_delivered:
-        bonus = where_delivered.bonus(understood.place)
+        strong = bool(why) or in_name > 0  # it matched what the help is for, not a stray word
+        bonus = where_delivered.bonus(understood.place, strong=strong)
         if bonus > 0:
             score += bonus
             why.append(f"near {understood.place.label}")
     elif understood.place and not understood.words and not understood.concepts:
         score = max(score, 0.01)  # a search by place alone lists every service
     return Scored(service_id, name, score, tuple(dict.fromkeys(why)))
+
+
+def _typed_in_name(understood: Understood, text: _Text) -> bool:
+    """What was typed (short of stop words) is in the name as written: "family information
+    service" names a service even though each word is a filler word."""
+    typed = [w for w in understood.all_words if w not in STOP_WORDS]
+    if len(typed) < 2 or len(typed) > len(text.name_words):
+        return False
+    name = [w for w in text.name_words if w not in STOP_WORDS]
+    size = len(typed)
+    return any(name[i : i + size] == typed for i in range(len(name) - size + 1))
 
 
 def _found(word: str, text: _Text, *, prefix: bool) -> str:
@@ -220,8 +236,8 @@ class _Delivered:
     postcodes: set[str]
     points: list[tuple[float, float]]
 
-    def bonus(self, place: Place) -> float:
-        score = AT_PLACE if self.local_to(place) else 0.0
+    def bonus(self, place: Place, *, strong: bool = True) -> float:
+        score = (AT_PLACE if strong else AT_PLACE_WEAK) if self.local_to(place) else 0.0
         if place.latitude is not None and place.longitude is not None and self.points:
             km = min(_km(place.latitude, place.longitude, *p) for p in self.points)
             score += NEARBY * max(0.0, 1 - km / NEARBY_KM)

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from earlyhelp.directory.search.understand import lexicon as lexicon_module
 from earlyhelp.directory.search.understand.lexicon import TOPIC_NAMES, Entry, Lexicon, Match
 from earlyhelp.directory.search.understand.places import Place
-from earlyhelp.directory.search.understand.text import is_content, stem, tokens
+from earlyhelp.directory.search.understand.text import is_content, query_tokens, stem, tokens
 from earlyhelp.directory.search.understand.vocabulary import Vocabulary
 
 MAX_WORDS = 8
+MIN_JOINED = 6
 
 __all__ = [
     "Concept",
@@ -36,6 +37,7 @@ __all__ = [
 class Concept:
     topic: str
     phrase: str
+    covers: int = 1  # how many of the query's words the phrase explains
 
     @property
     def label(self) -> str:
@@ -90,8 +92,7 @@ def understand_with(
 ) -> Understood:
     """`understand` with what it reads given: the unit tests call this."""
     place, rest = find_place(text) if find_place else (None, text)
-    typed = tokens(rest, lexicon.spelling)
-    words = _joined(typed, vocabulary)
+    words = _spelled(_joined(query_tokens(rest), vocabulary), lexicon.spelling)
     corrections: list[tuple[str, str]] = []
     fixed: list[str] = []
     for word in words:
@@ -127,27 +128,38 @@ def _joined(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """Two words the directory writes as one are joined ("child line" is "childline"); one
     unknown word the directory writes as two is split ("domesticabuse")."""
     out: list[str] = []
-    skip = False
+    skip = 0
     for i, word in enumerate(words):
         if skip:
-            skip = False
+            skip -= 1
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
+        third = words[i + 2] if i + 2 < len(words) else ""
+        if third and vocabulary.in_directory(word + after + third):
+            out.append(word + after + third)  # "think u know" is "thinkuknow"
+            skip = 2
+            continue
         joined = word + after
-        if after and vocabulary.in_directory(joined) and len(joined) >= 6:
+        if after and vocabulary.in_directory(joined) and len(joined) >= MIN_JOINED:
             out.append(joined)
-            skip = True
+            skip = 1
             continue
         split = vocabulary.split(word) if word.isalpha() else None
         out.extend(split or [word])
     return out
 
 
+def _spelled(words: list[str], spelling: dict[str, str]) -> list[str]:
+    """Text-speak written out ("u" is "you"), after joining so that "think u know" stays one
+    name."""
+    return [part for word in words for part in tokens(word, spelling)]
+
+
 def _concepts(matches: list[Match]) -> tuple[Concept, ...]:
     seen: dict[str, Concept] = {}
-    for match in matches:
+    for match in matches:  # longest first: a topic keeps its longest phrase
         for topic in match.entry.topics:
-            seen.setdefault(topic, Concept(topic, match.entry.phrase))
+            seen.setdefault(topic, Concept(topic, match.entry.phrase, len(match.positions)))
     return tuple(seen.values())
 
 

@@ -48,12 +48,34 @@ class Lexicon:
     def match(self, words: list[str]) -> list[Match]:
         """The entries whose phrase is in `words` (plain words), longest phrases first."""
         query = stems(words)
+        starts = _by_first_stem(self)
         found: list[Match] = []
-        for entry, phrase in _phrases(self):
-            positions = _find(phrase, query)
-            if positions is not None:
-                found.append(Match(entry, positions))
-        return sorted(found, key=lambda m: (-len(m.positions), m.entry.phrase))
+        for first in dict.fromkeys(query):
+            for entry, phrase in starts.get(first, ()):
+                positions = _find(phrase, query)
+                if positions is not None:
+                    found.append(Match(entry, positions))
+        found.sort(key=lambda m: (-len(m.positions), m.entry.phrase))
+        return _longest(found)
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop a match whose words a longer match already covers: "money worries" is money,
+    not also worry."""
+    kept: list[Match] = []
+    for match in matches:
+        covered = set(match.positions)
+        if not any(covered < set(k.positions) for k in kept):
+            kept.append(match)
+    return kept
+
+
+@lru_cache(maxsize=8)
+def _by_first_stem(lexicon: Lexicon) -> dict[str, list[tuple[Entry, tuple[str, ...]]]]:
+    starts: dict[str, list[tuple[Entry, tuple[str, ...]]]] = {}
+    for entry, phrase in _phrases(lexicon):
+        starts.setdefault(phrase[0], []).append((entry, phrase))
+    return starts
 
 
 @lru_cache(maxsize=8)

@@ -87,4 +87,9 @@ def stems(words: list[str]) -> list[str]:
 
 def is_content(word: str) -> bool:
     """A word that says what the help is for (not a stop or filler word)."""
-    return word not in STOP_WORDS and word not in FILLER_WORDS and len(word) > 1
+    return (
+        word not in STOP_WORDS
+        and word not in FILLER_WORDS
+        and len(word) > 1
+        and not word.startswith("zz")  # the index's filter words (facets.py) are not typed
+    )
