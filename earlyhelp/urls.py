@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("staff/", include("earlyhelp.accounts.urls")),
     path("staff/", include("earlyhelp.core.staff_urls")),
+    path("staff/directory/", include("earlyhelp.directory.staff_urls")),
     path("staff/schools/<slug:school_slug>/offer/", include("earlyhelp.offers.staff_urls")),
     path("staff/schools/<slug:school_slug>/concerns/", include("earlyhelp.concerns.staff_urls")),
     path("staff/schools/<slug:school_slug>/pupils/", include("earlyhelp.pupils.urls")),

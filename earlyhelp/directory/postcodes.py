@@ -68,6 +68,7 @@ def load_postcode_file(
     record_event(
         by=by, action="directory.postcodes_loaded", details={"file": path.name, "rows": loaded}
     )
+    context.forget()
     transaction.on_commit(context.forget)
     return loaded
 

@@ -106,7 +106,12 @@ def search_services(params: SearchParams) -> SearchPage:
     understood = understand(params.q) if params.q.strip() else None
     if understood is not None and not understood.empty:
         page = _understood_page(params, understood)
-        if page.total == 0 and params.log_no_result and params.page <= 1:
+        if (
+            page.total == 0
+            and params.log_no_result
+            and params.page <= 1
+            and not params.hours_unknown
+        ):
             log_search_without_results(by=None, query=params.q)
         return page
     per_page = max(1, min(params.per_page, MAX_PER_PAGE))
@@ -117,6 +122,17 @@ def search_services(params: SearchParams) -> SearchPage:
     offset = (number - 1) * per_page
     ids = _page_ids(query, total, per_page, offset) if total else []
     return SearchPage(ids, total, counted > COUNT_CAP, number, per_page, bool(query.words))
+
+
+def ranked_ids(q: str, where: Where) -> list[int] | None:
+    """Ids of the services within `where` that match the words `q`, best first (at most
+    `ranking.CANDIDATES`); None when `q` holds nothing to search by. For staff pages that
+    choose among services with their own conditions (the Offer's service chooser)."""
+    understood = understand(q) if q.strip() else None
+    if understood is None or understood.empty:
+        return None
+    scored, _ = rank(understood, [], where, context.vocabulary())
+    return [s.id for s in scored]
 
 
 def _understood_page(params: SearchParams, understood: Understood) -> SearchPage:

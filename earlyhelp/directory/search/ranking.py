@@ -36,7 +36,7 @@ from earlyhelp.directory.search.understand.places import Place, area_of, distric
 from earlyhelp.directory.search.understand.text import STOP_WORDS, raw_tokens, stem
 from earlyhelp.directory.search.understand.vocabulary import Vocabulary
 
-CANDIDATES = 500
+CANDIDATES = 200
 PREFIX_FROM = 3
 CONCEPT, PER_WORD_EXPLAINED, MAIN_TOPIC = 5.0, 1.5, 1.5
 IN_NAME, IN_TEXT, ALL_IN_NAME, EXTRA_IN_NAME, TYPED_IN_NAME = 3.0, 1.0, 3.0, 4.0, 6.0
