@@ -6,7 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.urls import reverse
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from earlyhelp.directory.models import Scope, Service
 from earlyhelp.directory.search import SearchParams, search_services

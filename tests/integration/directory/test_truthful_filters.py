@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.urls import reverse
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import ScheduleData, ServiceData
