@@ -109,18 +109,21 @@ class _Quiet:
 def _searches() -> dict[str, list[Any]]:
     from earlyhelp.directory.search import SearchParams
 
-    at, quiet = queries.MOMENT, {"log_no_result": False}
+    at, logged = queries.MOMENT, False  # the bench's searches are not logged
     searches = {
-        "words only": [SearchParams(q=q, at=at, **quiet) for q in queries.WORDS],
-        "sentences": [SearchParams(q=q, at=at, **quiet) for q in queries.SENTENCES],
+        "words only": [SearchParams(q=q, at=at, log_no_result=logged) for q in queries.WORDS],
+        "sentences": [SearchParams(q=q, at=at, log_no_result=logged) for q in queries.SENTENCES],
         "words and filters": [
-            SearchParams(q=q, at=at, **quiet, **filters) for q, filters in queries.WORDS_AND_FILTERS
+            SearchParams(q=q, at=at, log_no_result=logged, **filters)
+            for q, filters in queries.WORDS_AND_FILTERS
         ],
-        "filters only": [SearchParams(at=at, **quiet, **filters) for filters in queries.FILTERS],
+        "filters only": [
+            SearchParams(at=at, log_no_result=logged, **filters) for filters in queries.FILTERS
+        ],
     }
     for moment, when in queries.MOMENTS.items():
         searches[f"open now, {moment}"] = [
-            SearchParams(q=q, at=when, open_now=True, **quiet)
+            SearchParams(q=q, at=when, open_now=True, log_no_result=logged)
             for q in ["", *queries.OPEN_NOW_WORDS]
         ]
     return searches

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from earlyhelp.directory.search.understand import Place, understand_with
+from earlyhelp.directory.search.understand import Place, PlaceFinder, Understood, understand_with
 from earlyhelp.directory.search.understand.lexicon import Entry, Lexicon, file_lexicon
 from earlyhelp.directory.search.understand.places import (
     area_of,
@@ -49,8 +49,8 @@ LEXICON = Lexicon(
 )
 
 
-def read(text: str, **kwargs: object) -> object:
-    return understand_with(text, lexicon=LEXICON, vocabulary=vocabulary(), **kwargs)  # type: ignore[arg-type]
+def read(text: str, find_place: PlaceFinder | None = None) -> Understood:
+    return understand_with(text, lexicon=LEXICON, vocabulary=vocabulary(), find_place=find_place)
 
 
 # --- text ---

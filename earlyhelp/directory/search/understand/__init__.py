@@ -13,6 +13,7 @@ Each step is its own module: `text` (case, apostrophes, text-speak, stems, fille
 use this.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from earlyhelp.directory.search.understand import lexicon as lexicon_module
@@ -22,6 +23,8 @@ from earlyhelp.directory.search.understand.text import is_content, query_tokens,
 from earlyhelp.directory.search.understand.vocabulary import Vocabulary
 
 MAX_WORDS = 8
+# Finds a place in a query: returns it and the text without it.
+type PlaceFinder = Callable[[str], tuple[Place | None, str]]
 MIN_JOINED = 6
 
 __all__ = [
@@ -88,7 +91,7 @@ def understand_with(
     *,
     lexicon: Lexicon,
     vocabulary: Vocabulary,
-    find_place: "PlaceFinder | None" = None,
+    find_place: PlaceFinder | None = None,
 ) -> Understood:
     """`understand` with what it reads given: the unit tests call this."""
     place, rest = find_place(text) if find_place else (None, text)
@@ -115,13 +118,6 @@ def understand_with(
         place=place,
         all_words=tuple(words),
     )
-
-
-class PlaceFinder:
-    """Finds a place in a query: returns it and the text without it."""
-
-    def __call__(self, text: str) -> tuple[Place | None, str]:  # pragma: no cover - protocol
-        raise NotImplementedError
 
 
 def _joined(words: list[str], vocabulary: Vocabulary) -> list[str]:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -69,6 +69,7 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
     services = services.select_related("organization", "owner_local_authority").prefetch_related(
         Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy"))
     )
+    page: Page[Service] | Page[int]
     if ranked is None:
         page = Paginator(services.order_by("name", "id"), PER_PAGE).get_page(
             request.GET.get("page")
@@ -76,11 +77,11 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
         listed = list(page.object_list)
     else:  # best match first, as the public search ranks them
         allowed = set(services.filter(pk__in=ranked).values_list("pk", flat=True))
-        page = Paginator([pk for pk in ranked if pk in allowed], PER_PAGE).get_page(
+        ids = Paginator([pk for pk in ranked if pk in allowed], PER_PAGE).get_page(
             request.GET.get("page")
         )
-        by_id = services.in_bulk(list(page.object_list))
-        listed = [by_id[pk] for pk in page.object_list]
+        by_id = services.in_bulk(list(ids.object_list))
+        listed, page = [by_id[pk] for pk in ids.object_list], ids
     shown = set(offer.entries.values_list("service_id", flat=True))
     return render_page(
         request,
