@@ -160,9 +160,13 @@ def test_query_count_does_not_grow_with_the_results(
                 minimum_age=Decimal(5),
             )
 
+    # Writing a service forgets the query understanding's cached vocabulary: one search
+    # reloads it, and the searches counted here are the ones after that.
     add(2)
+    get(client, q="warm")
     few = [queries_for(client, **params) for params in SEARCHES]
     add(18)
+    get(client, q="warm")
     for params, allowed in zip(SEARCHES, few, strict=True):
         with django_assert_max_num_queries(allowed):
             get(client, **params)
