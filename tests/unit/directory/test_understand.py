@@ -231,3 +231,9 @@ def test_a_place_found_in_the_query_is_taken_out_of_its_words():
     understood = read("counselling WR9", find_place=finder)
     assert understood.place is not None and understood.place.district == "WR9"
     assert understood.words == ("counselling",)
+
+
+def test_two_swapped_letters_are_one_edit_and_a_different_word_is_not_a_typo():
+    words = Vocabulary(Counter({"anxiety": 3, "member": 5}), services=10)
+    assert words.correct("anxeity") == "anxiety"
+    assert words.correct("number") is None  # two edits from "member", and only six letters

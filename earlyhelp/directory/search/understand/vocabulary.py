@@ -5,8 +5,9 @@ county-scale directory builds it in a moment), counted by how many services use 
 and kept in this process until a directory write (`forget`) or `MAX_AGE` seconds.
 
 A word is corrected only when nothing knows it: not the directory, not the lexicon, not the
-stop and filler lists. The correction is the known word nearest in edit distance (one edit
-for words of up to five letters, two beyond), the most used on a tie.
+stop and filler lists. The correction is the known word nearest in edit distance, counting a
+swap of two letters as one edit ("anxeity"), one edit for words of up to seven letters and
+two from eight (so "number" is not made "member"), the most used on a tie.
 """
 
 import time
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from threading import Lock
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.search.understand.text import (
@@ -28,6 +29,7 @@ from earlyhelp.directory.search.understand.text import (
 SAMPLE = 5_000
 MAX_AGE = 300.0
 MIN_CORRECTED = 4  # shorter words are left alone: too many near neighbours
+LONG_WORD = 8  # from this length two edits may be corrected, below it one
 MIN_SPLIT_PART = 3
 
 
@@ -63,9 +65,9 @@ class Vocabulary:
         """The nearest known word to an unknown one, or None."""
         if len(word) < MIN_CORRECTED or self.knows(word):
             return None
-        limit = 1 if len(word) <= 5 else 2
+        limit = 1 if len(word) < LONG_WORD else 2
         found = process.extract(
-            word, self._choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=20
+            word, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=20
         )
         if not found:
             return None
