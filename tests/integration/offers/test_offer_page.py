@@ -167,6 +167,13 @@ def test_quick_exit_is_on_every_offer_with_a_link_to_browsing_safely(client, uni
     assert 'href="/browse-safely/"' in html
 
 
+def test_a_search_from_the_offer_keeps_the_school(client, universe):
+    page = get_page(client, universe.northfield)
+    [form] = page.xpath('//form[@action="/directory/"]')
+    assert form.xpath('.//input[@name="school"]/@value') == ["northfield-primary"]
+    assert form.xpath('.//input[@name="q"]')
+
+
 def test_emergency_panel_gives_the_councils_numbers_and_999_as_phone_links(client, universe):
     page = get_page(client, universe.northfield)
 
