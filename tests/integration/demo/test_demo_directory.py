@@ -77,3 +77,11 @@ def test_a_schools_own_provision_only_in_its_own_context(demo, client):
     page = client.get(reverse("directory:search"), {"q": "breakfast club", "school": other.slug})
     listed = lxml_html.fromstring(page.content).xpath('//ol[@id="results"]/li//a/text()')
     assert "Breakfast club" not in listed
+
+
+def test_a_postcode_search_works_on_the_sample_postcodes(demo):
+    from earlyhelp.directory.models import Postcode
+
+    assert Postcode.objects.exists()
+    page = search_services(SearchParams(q="young carers WR9 8AA"))
+    assert page.total > 0
