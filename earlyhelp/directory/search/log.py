@@ -22,7 +22,8 @@ def log_search_without_results(*, by: Actor | None, query: str) -> None:
 
     An audit event is written when a query is first logged on a day, not for each repeat.
     """
-    words = " ".join(plain(query).split())[:MAX_QUERY]
+    printable = "".join(ch if ch.isprintable() else " " for ch in plain(query))
+    words = " ".join(printable.split())[:MAX_QUERY]  # no control characters (nor NUL)
     if not words:
         return
     today = timezone.localdate()

@@ -232,3 +232,8 @@ def test_old_zero_result_rows_go(db):
     from earlyhelp.directory.search.log import purge_old_searches
 
     assert purge_old_searches(by=None) == 1
+
+
+def test_control_characters_are_not_kept_in_the_log(db):
+    search_services(SearchParams(q="zorbl\x00ix\x07"))
+    assert ZeroResultSearch.objects.get().query == "zorbl ix"
