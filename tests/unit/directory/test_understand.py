@@ -85,6 +85,7 @@ def test_filler_and_stop_words_are_not_content():
     for word in ("bullied", "anxious", "knife", "divorce"):
         assert is_content(word), word
     assert not is_content("zztopicbullying0")  # the index's own filter words are not typed
+    assert not is_content("14")  # "my 14 year old": an age, not a word to search for
 
 
 def test_a_sentence_keeps_only_the_words_that_say_what_the_help_is_for():

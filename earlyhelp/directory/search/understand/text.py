@@ -92,4 +92,5 @@ def is_content(word: str) -> bool:
         and word not in FILLER_WORDS
         and len(word) > 1
         and not word.startswith("zz")  # the index's filter words (facets.py) are not typed
+        and not word.isdigit()  # ages and times ("my 14 year old"): the filters' business
     )
