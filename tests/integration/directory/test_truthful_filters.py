@@ -3,6 +3,7 @@ eligibility, free services found, a school's own provision only in its own conte
 
 from datetime import time
 from decimal import Decimal
+from typing import Any
 
 import pytest
 import time_machine
@@ -117,3 +118,26 @@ def test_the_search_page_lists_unknown_hours_under_their_own_heading(client, lin
     ]
     assert listed == ["Unknown Hours Club", "Young Adults Hub"]
     assert "Filter (1 applied)" in " ".join(page.xpath("//summary")[0].text_content().split())
+
+
+def test_the_page_says_why_a_result_matched_and_offers_a_correction(client, make_service):
+    make_service("Kite Club", description="Help with bullying at school.", topics=("bullying",))
+    page = lxml_html.fromstring(client.get(reverse("directory:search"), {"q": "bulying"}).content)
+    assert results_of(page) == ["Kite Club"]
+    suggestion = page.xpath('//p[contains(@class, "eh-did-you-mean")]//a')[0]
+    assert suggestion.text_content() == "bullying" and "q=bullying" in suggestion.get("href")
+    matched = page.xpath('//ol[@id="results"]/li//p[contains(@class, "eh-result__matched")]')
+    assert matched and matched[0].text_content().startswith("Matches: ")
+
+
+def test_nothing_found_offers_topics_and_emergency_routes_not_a_spelling_hint(client, db):
+    response = client.get(reverse("directory:search"), {"q": "being bullied at school"})
+    html = response.content.decode()
+    page = lxml_html.fromstring(response.content)
+    assert results_of(page) == []
+    assert "check the spelling" not in html
+    assert 'href="tel:+448001111"' in html and 'href="tel:116123"' in html
+
+
+def results_of(page: Any) -> list[str]:
+    return [a.text_content().strip() for a in page.xpath('//ol[@id="results"]/li//h3/a')]
