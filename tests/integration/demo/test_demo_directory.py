@@ -63,6 +63,8 @@ def test_age_25_matches_only_services_for_that_age(demo):
 
 
 def test_a_veterans_charity_is_not_for_children(demo):
+    first = search_services(SearchParams(open_now=True, at=THURSDAY_EVENING)).ids[0]
+    assert Service.objects.get(pk=first).name != "Combat Stress"
     assert "Combat Stress" not in names(open_now=True, at=THURSDAY_EVENING, age=Decimal(12))
 
 
