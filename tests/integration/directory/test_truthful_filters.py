@@ -141,3 +141,19 @@ def test_nothing_found_offers_topics_and_emergency_routes_not_a_spelling_hint(cl
 
 def results_of(page: Any) -> list[str]:
     return [a.text_content().strip() for a in page.xpath('//ol[@id="results"]/li//h3/a')]
+
+
+def test_back_to_results_keeps_the_search_and_only_links_to_it(client, lines):
+    search_page = client.get(reverse("directory:search"), {"q": "always", "free_only": "on"})
+    page = lxml_html.fromstring(search_page.content)
+    link = page.xpath('//ol[@id="results"]/li//h3/a/@href')[0]
+    service_page = lxml_html.fromstring(client.get(link).content)
+    [back] = service_page.xpath('//a[contains(@class, "govuk-back-link")]')
+    assert back.text_content() == "Back to results"
+    assert back.get("href") == "/directory/?q=always&free_only=on"
+
+    service = link.split("?")[0]
+    hostile = client.get(service, {"back": '//evil.example/"><script>x</script>'}).content
+    [back] = lxml_html.fromstring(hostile).xpath('//a[contains(@class, "govuk-back-link")]')
+    assert back.get("href").startswith("/directory/?")
+    assert b"<script>x" not in hostile
