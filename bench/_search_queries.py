@@ -5,8 +5,15 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-# "Open now" is asked at a fixed moment, so every run asks the same question.
-MOMENT = datetime(2026, 11, 24, 10, 30, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
+LONDON = ZoneInfo("Europe/London")
+# "Open now" is asked at fixed moments, so every run asks the same questions.
+MOMENT = datetime(2026, 11, 24, 10, 30, tzinfo=LONDON)  # a Tuesday morning
+MOMENTS = {
+    "weekday morning": MOMENT,
+    "weekday evening": datetime(2026, 11, 26, 19, 30, tzinfo=LONDON),  # a Thursday
+    "night": datetime(2026, 11, 25, 2, 15, tzinfo=LONDON),  # a Wednesday
+    "weekend": datetime(2026, 11, 28, 14, 0, tzinfo=LONDON),  # a Saturday
+}
 
 WORDS = [
     "young carers",
@@ -26,6 +33,21 @@ WORDS = [
     "family support",
     "mental health",
 ]
+# As families and pupils type them: sentences, misspellings, text-speak, a postcode.
+SENTENCES = [
+    "my child is being bullied at school",
+    "my dad hits my mum",
+    "im really anxious all the time",
+    "bulying",
+    "child line",
+    "money worries and food bank",
+    "autistic son needs help",
+    "death of a parent",
+    "counselling WR9",
+    "social services",
+]
+# Words asked with "open now" at each of MOMENTS.
+OPEN_NOW_WORDS = ["anxiety", "domestic abuse", "someone to talk to tonight", "bereavement"]
 WORDS_AND_FILTERS: list[tuple[str, dict[str, Any]]] = [
     ("young carers", {"age": Decimal(9)}),
     ("counselling", {"free_only": True, "age": Decimal(14)}),

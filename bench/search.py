@@ -29,6 +29,8 @@ from bench import _search_queries as queries
 ROUNDS = 20
 SCAN_ROUNDS = 3  # the scan is slow and steady: fewer rounds tell the same story
 ROOT = Path(__file__).resolve().parent.parent
+# The searches with words, compared with the plain substring scan of the same words.
+WITH_WORDS = ("words only", "sentences", "words and filters")
 
 
 def main() -> None:
@@ -107,14 +109,24 @@ class _Quiet:
 def _searches() -> dict[str, list[Any]]:
     from earlyhelp.directory.search import SearchParams
 
-    at = queries.MOMENT
-    return {
-        "words only": [SearchParams(q=q, at=at) for q in queries.WORDS],
+    at, logged = queries.MOMENT, False  # the bench's searches are not logged
+    searches = {
+        "words only": [SearchParams(q=q, at=at, log_no_result=logged) for q in queries.WORDS],
+        "sentences": [SearchParams(q=q, at=at, log_no_result=logged) for q in queries.SENTENCES],
         "words and filters": [
-            SearchParams(q=q, at=at, **filters) for q, filters in queries.WORDS_AND_FILTERS
+            SearchParams(q=q, at=at, log_no_result=logged, **filters)
+            for q, filters in queries.WORDS_AND_FILTERS
         ],
-        "filters only": [SearchParams(at=at, **filters) for filters in queries.FILTERS],
+        "filters only": [
+            SearchParams(at=at, log_no_result=logged, **filters) for filters in queries.FILTERS
+        ],
     }
+    for moment, when in queries.MOMENTS.items():
+        searches[f"open now, {moment}"] = [
+            SearchParams(q=q, at=when, open_now=True, log_no_result=logged)
+            for q in ["", *queries.OPEN_NOW_WORDS]
+        ]
+    return searches
 
 
 def _ranked(params: Any) -> Callable[[], object]:
@@ -128,10 +140,10 @@ def _scan(q: str) -> Callable[[], object]:
     from django.db.models import Q
 
     from earlyhelp.directory.models import Service
-    from earlyhelp.directory.search.words import search_words
+    from earlyhelp.directory.search.understand.text import is_content, query_tokens
 
     services = Service.objects.filter(status="active")
-    for word in search_words(q):
+    for word in [w for w in query_tokens(q) if is_content(w)]:
         services = services.filter(Q(name__icontains=word) | Q(description__icontains=word))
 
     def run() -> object:
@@ -188,7 +200,9 @@ def _sqlite() -> bool:
 
 def _report(label: str, services: int, built: float, *, each: bool) -> None:
     searches = _searches()
-    worded = [p for group in searches.values() for p in group if p.q]
+    worded = [
+        p for name in ("words only", "sentences", "words and filters") for p in searches[name]
+    ]
     print(f"\nSearch, {services:,} services, {label}; built in {built:.0f} s")
     print(f"Each search run after a warm-up round; load average {_load()}")
     timed = {name: _time([_ranked(p) for p in group]) for name, group in searches.items()}
@@ -197,9 +211,9 @@ def _report(label: str, services: int, built: float, *, each: bool) -> None:
         _line(f"ranked, {name}", samples, cpu[name])
     every = [t for samples in timed.values() for t in samples]
     ranked = _line("ranked, all", every, [ms for times in cpu.values() for ms in times])
-    worded_cpu = cpu["words only"] + cpu["words and filters"]
+    worded_cpu = [ms for name in WITH_WORDS for ms in cpu[name]]
     words = _line(
-        "ranked, all with words", timed["words only"] + timed["words and filters"], worded_cpu
+        "ranked, all with words", [t for name in WITH_WORDS for t in timed[name]], worded_cpu
     )
     scanned = _time([_scan(p.q) for p in worded], rounds=SCAN_ROUNDS)
     scan = _line("icontains scan, the same words", scanned, CPU[id(scanned)])
@@ -227,7 +241,7 @@ def _each(
     print("  p50 of each search (ranked | scan):")
     for name, group in searches.items():
         for params, times in zip(group, timed[name], strict=True):
-            scan = f"{statistics.median(next(scans)):8.1f} ms" if params.q else ""
+            scan = f"{statistics.median(next(scans)):8.1f} ms" if name in WITH_WORDS else ""
             print(f"    {_describe(params):<58} {statistics.median(times):7.1f} ms {scan}")
 
 
@@ -238,6 +252,8 @@ def _describe(params: Any) -> str:
         if value not in (None, ()):
             shown.append(f"{name}={','.join(value) if isinstance(value, tuple) else value}")
     shown += [name for name in ("free_only", "self_referral", "open_now") if getattr(params, name)]
+    if params.open_now and params.at is not None:
+        shown.append(params.at.strftime("%a %H:%M"))
     return " ".join(shown)
 
 

@@ -1,14 +1,21 @@
 """The site's URLs: public pages first, then the staff area under /staff/."""
 
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 urlpatterns = [
     path("", include("earlyhelp.core.urls")),
     path("schools/", include("earlyhelp.offers.urls")),
     path("schools/<slug:school_slug>/", include("earlyhelp.concerns.public_urls")),
     path("directory/", include("earlyhelp.directory.urls")),
+    path(
+        "browse-safely/",
+        TemplateView.as_view(template_name="browse_safely.html"),
+        name="browse-safely",
+    ),
     path("staff/", include("earlyhelp.accounts.urls")),
     path("staff/", include("earlyhelp.core.staff_urls")),
+    path("staff/directory/", include("earlyhelp.directory.staff_urls")),
     path("staff/schools/<slug:school_slug>/offer/", include("earlyhelp.offers.staff_urls")),
     path("staff/schools/<slug:school_slug>/concerns/", include("earlyhelp.concerns.staff_urls")),
     path("staff/schools/<slug:school_slug>/pupils/", include("earlyhelp.pupils.urls")),

@@ -25,6 +25,8 @@ from earlyhelp.demo.secret import demo_password
 from earlyhelp.demo.spec import DemoData, Login, SchoolData, SharedService
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.models import Scope, Service
+from earlyhelp.directory.postcodes import SAMPLE_FILE as POSTCODE_SAMPLE
+from earlyhelp.directory.postcodes import load_postcode_file
 from earlyhelp.offers.actions.editing import add_entry, set_level_heading, update_offer_text
 from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.schools.actions import add_key_person, create_local_authority, create_school
@@ -86,6 +88,8 @@ def load_demo(data: DemoData) -> None:
     load_casework()
     load_early_help()
     load_demo_registers()
+    # The sample postcodes (Worcestershire's districts), so that a postcode search works.
+    load_postcode_file(POSTCODE_SAMPLE, by=users[Role.DIRECTORY_EDITOR])
 
 
 def add_shared_service(shared: SharedService, authority: LocalAuthority, *, by: User) -> Service:

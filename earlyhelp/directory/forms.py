@@ -103,6 +103,16 @@ class SearchForm(GovukForm):
         )
 
     @property
+    def filter_count(self) -> int:
+        """How many filters the family has chosen (each topic and way of help counts once)."""
+        data = self.data
+        if not hasattr(data, "getlist"):
+            return 0
+        chosen = len(set(data.getlist("topics"))) + len(set(data.getlist("delivery")))
+        single = ("level", "age", "year", "free_only", "self_referral", "open_now")
+        return chosen + sum(1 for name in single if data.get(name, "").strip())
+
+    @property
     def sensitive(self) -> bool:
         """Filtered to a topic that shows the quick-exit button (even if other filters are
         wrong: the page must still offer a way out)."""

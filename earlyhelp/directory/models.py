@@ -11,6 +11,7 @@ kept by a local authority, or a national service.
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -441,3 +442,83 @@ class Attribute(HsdsModel):
     @property
     def link_entity(self) -> str:
         return "service" if self.service_id else "organization"
+
+
+class Postcode(models.Model):
+    """A postcode's centroid, loaded from an ONS Postcode Directory file (`load-postcodes`)."""
+
+    postcode = models.CharField(max_length=8, unique=True)  # "WR9 8AA", as pcds writes it
+    district = models.CharField(max_length=4, db_index=True)  # "WR9"
+    area = models.CharField(max_length=2, db_index=True)  # "WR"
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    place = models.CharField(max_length=100, blank=True, db_index=True)  # "Droitwich Spa"
+
+    def __str__(self) -> str:
+        return self.postcode
+
+
+class ConceptEntry(models.Model):
+    """A phrase directory editors added to the concept lexicon, and the topics it means."""
+
+    phrase = models.CharField(max_length=200, unique=True)  # kept in lower case
+    topics = models.CharField(max_length=500, help_text="Topic codes, comma separated")
+    words = models.CharField(max_length=200, blank=True, help_text="Words added to the search")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name_plural = "concept entries"
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    @property
+    def topic_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in self.topics.split(",") if code)
+
+
+class ConceptEntryChange(models.Model):
+    """History of the lexicon additions: who changed what, and when."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", "Added"
+        CHANGED = "changed", "Changed"
+        REMOVED = "removed", "Removed"
+
+    entry = models.ForeignKey(
+        ConceptEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    phrase = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by_name = models.CharField(max_length=300, blank=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} {self.kind}"
+
+
+class ZeroResultSearch(models.Model):
+    """A search that found nothing: the words only (no address, session or user), per day."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=200)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-day", "-count", "query"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="zero_result_unique_day_query")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query} ({self.count})"

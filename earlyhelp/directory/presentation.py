@@ -65,9 +65,12 @@ class ServiceCard:
 
     @property
     def ages(self) -> str:
-        """Who it is for by age, in plain words: "7 to 17", "18 and over", "Up to 5"."""
+        """Who it is for by age, in plain words: "7 to 17", "18 and over", "Up to 5", "Any age"
+        ("" when no ages are stated)."""
         if self.minimum_age is not None and self.maximum_age is not None:
             return f"{self.minimum_age} to {self.maximum_age}"
+        if self.minimum_age == "0":
+            return "Any age"
         if self.minimum_age is not None:
             return f"{self.minimum_age} and over"
         return f"Up to {self.maximum_age}" if self.maximum_age is not None else ""
@@ -174,6 +177,7 @@ class SearchResult:
 
     card: ServiceCard
     open_now: bool | None  # None: no weekly opening times to go by
+    matched: tuple[str, ...] = ()  # why it matched the words ("bullying"), when known
 
 
 def search_results(ids: list[int], *, at: datetime | None = None) -> list[SearchResult]:
@@ -184,6 +188,27 @@ def search_results(ids: list[int], *, at: datetime | None = None) -> list[Search
         for service in (services.get(pk) for pk in ids)
         if service is not None
     ]
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    """A service in a secondary list: its name and its first phone number."""
+
+    id: int
+    name: str
+    phone: PhoneCard | None
+
+
+def brief_results(ids: list[int]) -> list[BriefResult]:
+    """Names and first phones, in the order of `ids`, in two queries."""
+    services = {s.pk: s for s in Service.objects.filter(pk__in=ids).prefetch_related("phones")}
+    found = [services[pk] for pk in ids if pk in services]
+    return [BriefResult(s.pk, s.name, _first_phone(s)) for s in found]
+
+
+def _first_phone(service: Service) -> PhoneCard | None:
+    phones = list(service.phones.all())
+    return _phone_card(phones[0].number, phones[0].type, "") if phones else None
 
 
 def _open_now(service: Service, at: datetime | None) -> bool | None:

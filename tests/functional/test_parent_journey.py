@@ -23,6 +23,8 @@ def parent_finds_offer_and_service(d: Driver) -> None:
     d.scan()
 
     d.follow(page.get_by_role("link", name="Find support"))
+    if page.locator("details#filters[open]").count() == 0:  # without JavaScript: closed
+        page.locator("#filters summary").click()
     d.check(page.locator("input[name=topics][value=young-carers]"))
     d.fill(page.get_by_label("Age of the child or young person"), "9")
     d.press(page.get_by_role("button", name="Apply filters"))

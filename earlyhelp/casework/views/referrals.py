@@ -48,7 +48,7 @@ def child_referrals(request: HttpRequest, school_slug: str, pupil_id: int) -> Ht
 
 def _visible_services(school: School, query: str) -> list[Service]:
     """Active directory services matching `query`, without other schools' own provision."""
-    ids = search_services(SearchParams(q=query, per_page=20)).ids
+    ids = search_services(SearchParams(q=query, per_page=20, school_id=school.pk)).ids
     found = Service.objects.filter(pk__in=ids, status=ServiceStatus.ACTIVE).exclude(
         Q(scope=Scope.SCHOOL) & ~Q(owner_school=school)
     )

@@ -2,22 +2,30 @@
 
 Topic, level of need, self-referral, delivery and "free" are filter words (`facets.py`)
 that every match must contain: `facet_groups` gives them as groups, any word of a group and
-every group. Status, scope, age and "open now" are WHERE conditions on the service table
-aliased `s`, written by hand (not through the ORM) because they sit beside the full-text
+every group. Status, scope, school, age and "open now" are WHERE conditions on the service
+table aliased `s`, written by hand (not through the ORM) because they sit beside the full-text
 match in one statement. Every value is a query parameter.
+
+A school's own provision is shown only in that school's context (`SearchParams.school_id`).
+A service that states no ages at all is taken to be for children (up to `DEFAULT_MAXIMUM_AGE`):
+an older age matches only services whose stated ages include it. With `hours_unknown`, "open
+now" asks for the services with no weekly opening times instead of dropping them.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
 
 from earlyhelp.directory import taxonomies
-from earlyhelp.directory.models import ServiceStatus
+from earlyhelp.directory.models import Scope, ServiceStatus
 from earlyhelp.directory.opening import OPEN_BANK_HOLIDAYS, OpenCheck, Session
 from earlyhelp.directory.search.facets import FREE, facet
 from earlyhelp.directory.search.params import SearchParams
 
+# The age a service that states none is taken to serve up to: children and young people.
+DEFAULT_MAXIMUM_AGE = Decimal(18)
 # Services with the feature term that keeps them open on bank holidays.
 BANK_HOLIDAY_SERVICES = (
     "SELECT a.service_id FROM directory_attribute a"
@@ -33,6 +41,11 @@ OPEN_NOW = (
     " AND h.freq = 'WEEKLY' AND h.opens_at IS NOT NULL AND h.closes_at IS NOT NULL AND ("
     "(h.opens_at <= %s AND (h.closes_at <= h.opens_at OR h.closes_at > %s) AND {today})"
     " OR (h.closes_at <= h.opens_at AND h.closes_at > %s AND {yesterday})))"
+)
+# No weekly opening times to go by: `service_is_open` says None for these.
+HOURS_UNKNOWN = (
+    "NOT EXISTS (SELECT 1 FROM directory_schedule h WHERE h.service_id = s.id"
+    " AND h.freq = 'WEEKLY' AND h.opens_at IS NOT NULL AND h.closes_at IS NOT NULL)"
 )
 SESSION = (
     "UPPER(h.byday) LIKE %s AND (h.valid_from IS NULL OR h.valid_from <= %s)"
@@ -76,18 +89,36 @@ def where_for(params: SearchParams) -> Where:
     where.add("s.status = %s", ServiceStatus.ACTIVE.value)
     if params.scope:
         where.add("s.scope = %s", params.scope)
+    _school(where, params.school_id)
     age = params.child_age
     if age is not None:
-        value = connection.ops.adapt_decimalfield_value(age)
-        where.add(
-            "(s.minimum_age IS NULL OR s.minimum_age <= %s)"
-            " AND (s.maximum_age IS NULL OR s.maximum_age >= %s)",
-            value,
-            value,
-        )
-    if params.open_now:
+        _age(where, age)
+    if params.open_now and params.hours_unknown:
+        where.add(HOURS_UNKNOWN)
+    elif params.open_now:
         _open_at(where, OpenCheck.at(params.at))
     return where
+
+
+def _school(where: Where, school_id: int | None) -> None:
+    """Schools' own provision: only the school's own, and only in its context."""
+    if school_id is None:
+        where.add("s.scope <> %s", Scope.SCHOOL.value)
+    else:
+        where.add("(s.scope <> %s OR s.owner_school_id = %s)", Scope.SCHOOL.value, school_id)
+
+
+def _age(where: Where, age: Decimal) -> None:
+    """Stated ages include `age`; a service stating none serves up to DEFAULT_MAXIMUM_AGE."""
+    value = connection.ops.adapt_decimalfield_value(age)
+    where.add(
+        "(s.minimum_age IS NULL OR s.minimum_age <= %s)"
+        " AND (s.maximum_age IS NULL OR s.maximum_age >= %s)",
+        value,
+        value,
+    )
+    if age > DEFAULT_MAXIMUM_AGE:
+        where.add("s.minimum_age IS NOT NULL OR s.maximum_age IS NOT NULL")
 
 
 def _open_at(where: Where, check: OpenCheck) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Service
 from earlyhelp.directory.search.facets import facet_words
+from earlyhelp.directory.search.understand import context
 
 _TOPICS = {t.code: t for t in taxonomies.TOPICS}
 
@@ -66,3 +67,4 @@ def index_service(service: Service) -> None:
     """Refresh the service's search text; the database updates its index from it."""
     service.search_text = build_search_text(service)
     Service.objects.filter(pk=service.pk).update(search_text=service.search_text)
+    context.forget()  # the directory's words may have changed

@@ -40,6 +40,8 @@ class SearchParams:
     school_id: int | None = None
     # With open_now: the services whose opening hours are not known (shown apart, not dropped).
     hours_unknown: bool = False
+    # Keep the words of a search that finds nothing in the zero-result log (not the bench).
+    log_no_result: bool = True
 
     @property
     def child_age(self) -> Decimal | None:

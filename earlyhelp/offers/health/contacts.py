@@ -24,6 +24,7 @@ def contact_findings(contents: OfferContents) -> list[HealthFinding]:
         found += invalid_urls(source)
         found += retired_domains(source)
         found += out_of_area_domains(source, contents.home)
+        found += no_phone_or_hours(source)
     return found + inconsistent_phones(contents.sources)
 
 
@@ -61,6 +62,16 @@ def _cheaper(source: Source) -> str:
         if number.startswith(("+443", "+44800", "+44808")):
             return f"Use the {phones.format_for_display(number)} number instead."
     return "Use a free (0800 or 0808) or 03 number for this organisation instead."
+
+
+def no_phone_or_hours(source: Source) -> list[HealthFinding]:
+    """A service with no phone number and no opening times: a family cannot tell how or when
+    to reach it."""
+    if not source.unreachable:
+        return []
+    message = "This service has no phone number and no opening times."
+    fix = "Add a phone number, or the days and times it is open."
+    return [_finding(source, Code.MISSING_REQUIRED, WARNING, message, fix)]
 
 
 def inconsistent_phones(sources: list[Source]) -> list[HealthFinding]:

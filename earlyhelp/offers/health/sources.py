@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.urls import reverse
 
-from earlyhelp.directory.models import Scope
+from earlyhelp.directory.models import Scope, Service
 from earlyhelp.imports import data
 from earlyhelp.imports.contacts.emails import find_emails
 from earlyhelp.imports.contacts.phones import find_phones
@@ -37,6 +37,9 @@ class Text:
 @dataclass(frozen=True)
 class Source:
     where: str
+    # A county or national service with no phone number and no opening times (a school's
+    # own provision is reached through the school).
+    unreachable: bool = False
     link: str = ""  # the editor page that changes it; "" when the school cannot
     keeper: str = ""  # who else keeps the record (a council, the directory team)
     group: str = ""  # one organisation, for phone-inconsistent; "" when not grouped
@@ -91,6 +94,7 @@ def read_offer(offer: Offer) -> OfferContents:
             "service__phones",
             "service__contacts",
             "service__additional_urls",
+            "service__schedules",
         )
     )
     return OfferContents(offer=offer, school=school, people=people, entries=entries)
@@ -132,9 +136,15 @@ def service_source(contents: OfferContents, entry: OfferEntry) -> Source:
         keeper="" if own else keeper_of(entry),
         group=f"organization:{service.organization_id}",
         phones=tuple(phone.number for phone in service.phones.all()),
+        unreachable=not own and not service.phones.all() and not _has_hours(service),
         emails=tuple(email for email in emails if email),
         urls=tuple(u for u in (service.url, *(x.url for x in service.additional_urls.all())) if u),
     )
+
+
+def _has_hours(service: Service) -> bool:
+    """Weekly opening times a family can go by (from prefetched schedules)."""
+    return any(s.opens_at is not None and s.closes_at is not None for s in service.schedules.all())
 
 
 def keeper_of(entry: OfferEntry) -> str:

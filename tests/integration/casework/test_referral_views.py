@@ -114,3 +114,12 @@ def test_the_schools_referrals_list_is_for_the_safeguarding_team(client, univers
     assert client.get(address).status_code == 404
     client.logout()
     assert client.get(address).status_code == 302
+
+
+def test_the_schools_own_provision_can_be_found_for_a_referral(client, universe, children):
+    """Own provision is hidden from the public directory, but a school's staff find their own."""
+    from earlyhelp.casework.views.referrals import _visible_services
+
+    found = _visible_services(universe.northfield, "breakfast")
+    assert universe.breakfast_club in found
+    assert _visible_services(universe.southbank, "breakfast") == []

@@ -16,13 +16,15 @@ SECRET = "Zebra-secret words of the pupil"
 
 def test_pupil_message_reaches_the_inbox_and_is_not_shown_back(client, universe):
     page = client.get(TELL_US).content.decode()
-    assert 'href="tel:08001111"' in page and 'href="tel:999"' in page
+    assert 'href="tel:+448001111">0800 1111</a>' in page and 'href="tel:999"' in page
+    assert "Exit this page" in page
     assert 'href="tel:+441134960001"' in page  # the emergency panel with the county's numbers
     response = client.post(TELL_US, {"kind": "bullying", "message": SECRET, "name": "Amy 5B"})
     assert response["Location"] == TELL_US + "sent/"
     sent = client.get(response["Location"]).content.decode()
     assert "Zebra" not in sent and "Amy 5B" not in sent
-    assert 'href="tel:08001111"' in sent
+    assert 'href="tel:+448001111">0800 1111</a>' in sent
+    assert "Exit this page" in sent
     concern = Concern.objects.get()
     assert (concern.source, concern.message_kind) == (Source.PUPIL_MESSAGE, MessageKind.BULLYING)
     assert concern.account == SECRET and not concern.links.exists()

@@ -91,8 +91,9 @@ def test_a_service_page_shows_ages_and_a_tel_link(demo, client):
 
 
 def result_ids(html: str) -> list[int]:
-    """Service ids in the order the page links them."""
-    return [int(i) for i in re.findall(r'href="/directory/(\d+)/"', html)]
+    """Service ids in the order the results list (`<ol id="results">`) links them."""
+    listed = html.split('id="results"', 1)[-1].split("</ol>", 1)[0]
+    return [int(i) for i in re.findall(r'href="/directory/(\d+)/[?"]', listed)]
 
 
 def test_young_carers_for_a_nine_year_old_lists_worcestershire_young_carers_first(demo, client):

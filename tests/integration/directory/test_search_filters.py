@@ -76,10 +76,11 @@ def test_scope(services):
     assert search(scope="national") == ["Beacon Counselling", "Compass Bullying Line"]
 
 
-def test_age_is_within_the_service_ages_and_a_service_without_ages_is_for_anyone(services):
+def test_age_is_within_the_service_ages_and_a_service_without_ages_is_for_children(services):
     assert search("counselling", age=Decimal("11.5")) == ["Beacon Counselling"]
     assert search("counselling", age=Decimal(11)) == []
-    assert search("compass", age=Decimal(40)) == ["Compass Bullying Line"]
+    assert search("compass", age=Decimal(18)) == ["Compass Bullying Line"]
+    assert search("compass", age=Decimal(19)) == []
     assert search(topics=("young-carers",), age=Decimal(17)) == ["Anchor Young Carers"]
     assert search(topics=("young-carers",), age=Decimal("17.5")) == []
 

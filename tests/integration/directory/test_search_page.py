@@ -100,12 +100,14 @@ def test_pages_of_results_keep_the_search(client, make_service):
     assert result_ids(get(client, q="kite", page="x")) == result_ids(first)
 
 
-def test_quick_exit_on_results_for_a_sensitive_topic(client, make_service):
+def test_quick_exit_on_every_search(client, make_service):
     make_service("Safe Steps", topics=("domestic-abuse",))
     make_service("Kite Club", topics=("bullying",))
+    assert "Exit this page" in get(client)
     assert "Exit this page" in get(client, topics="domestic-abuse")
-    assert "Exit this page" in get(client, q="safe steps")  # a result is about it
-    assert "Exit this page" not in get(client, q="kite")
+    assert "Exit this page" in get(client, q="safe steps")
+    assert "Exit this page" in get(client, q="kite")
+    assert "Exit this page" in get(client, q="nothing like it")
     assert "Exit this page" in get(client, topics="domestic-abuse", age="old")  # with an error
 
 
@@ -114,7 +116,8 @@ def test_coming_from_a_schools_offer_shows_its_councils_front_door(client, unive
     assert "Testshire Family Front Door" in html
     assert 'href="tel:+441134960001"' in html
     assert "Back to Northfield Primary’s Early Help Offer" in html
-    assert f'href="/directory/{universe.young_carers.pk}/?school=northfield-primary"' in html
+    link = f'href="/directory/{universe.young_carers.pk}/?school=northfield-primary&amp;back='
+    assert link in html
     assert 'name="school" value="northfield-primary"' in html
 
 
@@ -157,9 +160,13 @@ def test_query_count_does_not_grow_with_the_results(
                 minimum_age=Decimal(5),
             )
 
+    # Writing a service forgets the query understanding's cached vocabulary: one search
+    # reloads it, and the searches counted here are the ones after that.
     add(2)
+    get(client, q="warm")
     few = [queries_for(client, **params) for params in SEARCHES]
     add(18)
+    get(client, q="warm")
     for params, allowed in zip(SEARCHES, few, strict=True):
         with django_assert_max_num_queries(allowed):
             get(client, **params)

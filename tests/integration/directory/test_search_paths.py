@@ -6,7 +6,7 @@ paths a county-scale directory takes are exercised too, and must give the same a
 
 import pytest
 
-from earlyhelp.directory.search import SearchParams, engine, search_services
+from earlyhelp.directory.search import SearchParams, engine, ranking, search_services
 from tests.integration.directory.test_search_ranking import names
 
 
@@ -23,7 +23,7 @@ def kites(make_service):
 
 
 def test_counts_stop_at_the_cap_and_say_there_are_more(kites, monkeypatch):
-    monkeypatch.setattr(engine, "COUNT_CAP", 4)
+    monkeypatch.setattr(ranking, "CANDIDATES", 4)  # a search with words ranks this many
     page = search_services(SearchParams(q="kite", per_page=2, page=9))
     assert (page.total, page.more, page.num_pages, page.number) == (4, True, 2, 2)
     assert len(page.ids) == 2
@@ -55,10 +55,9 @@ def test_later_pages_continue_from_the_first_tier_into_the_second(kites):
     assert len({name for p in pages for name in p}) == 7
 
 
-def test_a_tier_larger_than_the_list_keeps_its_pages_in_step(kites, monkeypatch):
-    monkeypatch.setattr(engine, "COUNT_CAP", 4)  # then each tier ranks 4 of its matches
+def test_more_candidates_than_are_ranked_keep_the_pages_in_step(kites, monkeypatch):
+    monkeypatch.setattr(ranking, "CANDIDATES", 4)  # then 4 of the matches are ranked
     pages = [search_services(SearchParams(q="kite club", per_page=2, page=n)) for n in (1, 2)]
     assert [(p.total, p.more) for p in pages] == [(4, True), (4, True)]
     listed = names(pages[0]) + names(pages[1])
     assert len(set(listed)) == 4
-    assert all(name.startswith("Kite Club") for name in listed)  # named ones first

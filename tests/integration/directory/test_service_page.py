@@ -93,7 +93,7 @@ def test_the_page_shows_everything_about_the_service(client, kites):
     assert "Closed on bank holidays." in plain
     assert "Last checked 9 March 2026" in plain
     assert 'href="tel:999"' in html
-    assert "Exit this page" not in html
+    assert "Exit this page" in html  # on every public page
 
 
 def test_open_now_follows_the_clock(client, kites):
@@ -133,9 +133,11 @@ def test_from_a_schools_offer_the_councils_front_door_shows(client, universe):
 
 def test_ages_without_an_upper_limit_and_services_for_any_age(client, make_service):
     adults = make_service("Adult Learning", minimum_age=Decimal(18))
-    anyone = make_service("Open Door")
+    anyone = make_service("Open Door", minimum_age=Decimal(0))
+    unstated = make_service("Quiet Room")
     assert "Ages 18 and over" in text(page(client, adults))
     assert "Ages Any age" in text(page(client, anyone))
+    assert "Ages Not stated: ask the service" in text(page(client, unstated))
 
 
 def test_the_page_costs_a_fixed_number_of_queries(client, kites, make_service):

@@ -107,3 +107,13 @@ def test_a_full_page_costs_no_more_queries_than_a_short_one(
     with django_assert_max_num_queries(len(short.captured_queries)):
         page = html(ed.get(url("choose")))
     assert "Helpline 17" in page
+
+
+def test_the_chooser_understands_words_as_the_public_search_does(ed, universe):
+    national("West Mercia Women's Aid", topics=("domestic-abuse",))
+    national("Anti-Bullying Helpline", topics=("bullying",))
+    found = html(ed.get(url("choose"), {"q": "womens aid"}))
+    assert "West Mercia Women&#x27;s Aid" in found or "West Mercia Women’s Aid" in found
+    assert "Anti-Bullying Helpline" not in found
+    misspelt = html(ed.get(url("choose"), {"q": "bulying"}))
+    assert "Anti-Bullying Helpline" in misspelt

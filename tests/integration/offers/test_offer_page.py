@@ -8,10 +8,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from earlyhelp.directory.actions import create_service, set_service_status, update_service
+from earlyhelp.directory.actions import set_service_status, update_service
 from earlyhelp.directory.data import PhoneData
-from earlyhelp.directory.models import Scope, ServiceStatus
-from earlyhelp.offers.actions.editing import add_entry, set_level_heading
+from earlyhelp.directory.models import ServiceStatus
+from earlyhelp.offers.actions.editing import set_level_heading
 from earlyhelp.schools.actions import PersonDetails, add_key_person
 from tests.integration.offers.conftest import (
     get_page,
@@ -161,16 +161,17 @@ def test_an_offer_past_its_review_date_says_so(client, universe):
     assert f"This Offer was due for review on {due:%-d %B %Y}." in html
 
 
-def test_quick_exit_shows_only_when_the_offer_shows_a_sensitive_topic(client, universe):
-    assert "Exit this page" not in client.get(offer_url(universe.northfield)).content.decode()
+def test_quick_exit_is_on_every_offer_with_a_link_to_browsing_safely(client, universe):
+    html = client.get(offer_url(universe.northfield)).content.decode()
+    assert "Exit this page" in html
+    assert 'href="/browse-safely/"' in html
 
-    refuge = create_service(
-        by=None, scope=Scope.NATIONAL, data=service_data("Refuge", 2, "domestic-abuse")
-    )
-    add_entry(by=universe.ed, offer=universe.northfield.offer, service=refuge, level=4)
-    republish(universe)
 
-    assert "Exit this page" in client.get(offer_url(universe.northfield)).content.decode()
+def test_a_search_from_the_offer_keeps_the_school(client, universe):
+    page = get_page(client, universe.northfield)
+    [form] = page.xpath('//form[@action="/directory/"]')
+    assert form.xpath('.//input[@name="school"]/@value') == ["northfield-primary"]
+    assert form.xpath('.//input[@name="q"]')
 
 
 def test_emergency_panel_gives_the_councils_numbers_and_999_as_phone_links(client, universe):

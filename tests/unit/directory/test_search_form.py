@@ -40,3 +40,11 @@ def test_an_age_with_more_than_one_decimal_place():
 def test_a_search_too_long():
     f = form("q=" + "k" * 201)
     assert f.errors["q"] == ["Search must be 200 characters or fewer"]
+
+
+def test_the_filter_disclosure_counts_each_chosen_filter():
+    assert form("q=kites").filter_count == 0
+    assert form("q=kites&topics=bullying&topics=fgm&free_only=on").filter_count == 3
+    assert form("age=9&delivery=phone&delivery=online&open_now=on&level=2").filter_count == 5
+    assert form("age=&year=").filter_count == 0
+    assert form("age=old").filter_count == 1  # still counted while it is wrong

@@ -118,7 +118,12 @@ def test_an_email_with_nothing_before_the_domain_ending_is_an_error(universe):
 def test_a_web_address_whose_host_has_no_dot_is_an_error(northfield: School):
     show_service(
         northfield,
-        ServiceData(name="Intranet", organization_name="Intranet", url="http://localhost/help"),
+        ServiceData(
+            name="Intranet",
+            organization_name="Intranet",
+            url="http://localhost/help",
+            phones=phones_of("+441134960999"),
+        ),
     )
     [finding] = check(northfield)
     assert (finding.code, finding.severity) == ("url-invalid", "error")
@@ -132,6 +137,7 @@ def test_an_address_on_a_retired_domain_is_an_error(northfield: School):
             name="Referrals",
             organization_name="Testshire Council",
             email="referrals@testshire.gcsx.gov.uk",
+            phones=phones_of("+441134960999"),
         ),
         scope=Scope.LOCAL,
     )
@@ -166,6 +172,7 @@ def test_a_web_address_naming_another_council_is_out_of_area(db: None):
             name="On Your Mind",
             organization_name="On Your Mind",
             url="https://onyourmindglos.example.org",
+            phones=phones_of("+441134960999"),
         ),
     )
     [finding] = check(school)
@@ -178,9 +185,35 @@ def test_a_us_government_site_is_out_of_area_anywhere(northfield: School):
     show_service(
         northfield,
         ServiceData(
-            name="Helpline", organization_name="Helpline", url="https://www.example.gov/help"
+            name="Helpline",
+            organization_name="Helpline",
+            url="https://www.example.gov/help",
+            phones=phones_of("+441134960999"),
         ),
     )
     [finding] = check(northfield)
     assert finding.code == "out-of-area"
     assert "the United States" in finding.message
+
+
+def test_a_service_with_no_phone_and_no_opening_times_is_found(northfield: School):
+    show_service(northfield, ServiceData(name="Quiet Corner", organization_name="Quiet Corner"))
+    [finding] = check(northfield)
+    assert (finding.code, finding.severity) == ("missing-required", "warning")
+    assert finding.where == "Service: Quiet Corner"
+    assert finding.message == "This service has no phone number and no opening times."
+    assert finding.fix.startswith("Add a phone number, or the days and times it is open.")
+
+
+def test_a_phone_or_opening_times_is_enough(northfield: School):
+    from datetime import time
+
+    from earlyhelp.directory.data import ScheduleData
+
+    show_service(
+        northfield,
+        ServiceData(name="Phone Only", organization_name="A", phones=phones_of("+441134960300")),
+    )
+    hours = (ScheduleData("MO,TU", time(9), time(17)),)
+    show_service(northfield, ServiceData(name="Hours Only", organization_name="B", schedules=hours))
+    assert check(northfield) == []

@@ -9,7 +9,7 @@ from earlyhelp.offers.actions.editing import add_entry, update_offer_text
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.actions import PersonDetails, add_key_person, create_local_authority
 from earlyhelp.schools.models import LocalAuthority, School
-from tests.unit.health.support import add_deputy, check, codes, show_service
+from tests.unit.health.support import add_deputy, check, codes, phones_of, show_service
 
 
 def test_an_offer_naming_nobody_misses_the_dsl_and_a_deputy(universe):
@@ -72,7 +72,11 @@ def test_an_older_edition_of_kcsie_is_outdated_and_the_current_one_is_not(northf
 
 
 def test_the_same_organisations_service_twice_is_a_duplicate(northfield: School):
-    data = ServiceData(name="Young Minds Matter", organization_name="Minds Together")
+    data = ServiceData(
+        name="Young Minds Matter",
+        organization_name="Minds Together",
+        phones=phones_of("+441134960999"),
+    )
     show_service(northfield, data)
     second = show_service(northfield, data)
     [finding] = check(northfield)
@@ -94,7 +98,11 @@ def test_a_local_service_of_another_council_is_out_of_area(northfield: School):
         by=None,
         scope=Scope.LOCAL,
         owner_local_authority=otherham,
-        data=ServiceData(name="Otherham Young Carers", organization_name="Otherham Council"),
+        data=ServiceData(
+            name="Otherham Young Carers",
+            organization_name="Otherham Council",
+            phones=phones_of("+441134960999"),
+        ),
     )
     add_entry(by=None, offer=northfield.offer, service=service, level=2)
     [finding] = check(northfield)
@@ -107,6 +115,11 @@ def test_errors_come_before_warnings(universe):
     school = universe.southbank  # no DSL, no deputy: two warnings
     show_service(
         school,
-        ServiceData(name="Old line", organization_name="Old", email="help@old.gsi.gov.uk"),
+        ServiceData(
+            name="Old line",
+            organization_name="Old",
+            email="help@old.gsi.gov.uk",
+            phones=phones_of("+441134960999"),
+        ),
     )
     assert codes(check(school)) == ["domain-retired", "missing-required", "missing-required"]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,6 +12,8 @@ from django.urls import reverse
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Scope, Service, ServiceStatus, TaxonomyTerm
+from earlyhelp.directory.search.engine import ranked_ids
+from earlyhelp.directory.search.filters import Where
 from earlyhelp.offers.actions.editing import add_entry
 from earlyhelp.offers.forms import ChooserFilterForm, EntryLevelForm
 from earlyhelp.offers.views.staff._shared import (
@@ -54,17 +56,32 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     form = ChooserFilterForm(request.GET or None)
     services = choosable_services(school)
+    ranked: list[int] | None = None
     if form.is_valid():
-        if form.cleaned_data["q"]:
-            services = services.filter(name__icontains=form.cleaned_data["q"].strip())
         if form.cleaned_data["topic"]:
             services = services.filter(
                 terms__taxonomy__name=taxonomies.TOPIC, terms__code=form.cleaned_data["topic"]
             )
+        q = (form.cleaned_data["q"] or "").strip()
+        ranked = _ranked(school, q)
+        if ranked is None and q:  # only common words ("child"): match them in the name
+            services = services.filter(name__icontains=q)
     services = services.select_related("organization", "owner_local_authority").prefetch_related(
         Prefetch("terms", queryset=TaxonomyTerm.objects.select_related("taxonomy"))
     )
-    page = Paginator(services.order_by("name", "id"), PER_PAGE).get_page(request.GET.get("page"))
+    page: Page[Service] | Page[int]
+    if ranked is None:
+        page = Paginator(services.order_by("name", "id"), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        listed = list(page.object_list)
+    else:  # best match first, as the public search ranks them
+        allowed = set(services.filter(pk__in=ranked).values_list("pk", flat=True))
+        ids = Paginator([pk for pk in ranked if pk in allowed], PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        by_id = services.in_bulk(list(ids.object_list))
+        listed, page = [by_id[pk] for pk in ids.object_list], ids
     shown = set(offer.entries.values_list("service_id", flat=True))
     return render_page(
         request,
@@ -72,9 +89,23 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
         school,
         form=form,
         page=page,
-        choices=[_choice(service, service.pk in shown) for service in page.object_list],
+        choices=[_choice(service, service.pk in shown) for service in listed],
         here=request.get_full_path(),
     )
+
+
+def _ranked(school: School, q: str) -> list[int] | None:
+    """Choosable services matching the words, best first, understood as the public search
+    understands them ("womens aid" finds Women's Aid); None without words."""
+    where = Where()
+    where.add("s.status = %s", ServiceStatus.ACTIVE.value)
+    where.add(
+        "((s.scope = %s AND s.owner_local_authority_id = %s) OR s.scope = %s)",
+        Scope.LOCAL.value,
+        school.local_authority_id,
+        Scope.NATIONAL.value,
+    )
+    return ranked_ids(q, where)
 
 
 def _choice(service: Service, in_offer: bool) -> Choice:
