@@ -206,7 +206,7 @@ def _load(
         f"""
         CREATE TABLE pupil AS SELECT * FROM read_csv(?, {csv_options},
             columns={{'id': 'BIGINT', 'school': 'BIGINT', 'upn': 'VARCHAR'}})
-        """,  # noqa: S608 - codes and options are constants
+        """,  # noqa: S608 # nosec B608 - codes and options are constants
         [str(pupils)],
     )
     con.execute(
@@ -221,7 +221,7 @@ def _load(
         JOIN pupil AS p ON p.id = d.pupil
         WHERE d.day_n BETWEEN 0 AND ?
           AND (coalesce(d.am, '') <> '' OR coalesce(d.pm, '') <> '')
-        """,  # noqa: S608 - codes and options are constants
+        """,  # noqa: S608 # nosec B608 - codes and options are constants
         [start, [str(path) for path in days], (end - start).days],
     )
     con.execute(
@@ -300,6 +300,6 @@ def _call_rows(con: duckdb.DuckDBPyConnection, end: date) -> list[tuple[Any, ...
         SELECT school, upn FROM day
         WHERE d = ? AND am IN {_in(FIRST_DAY_CALL_CODES)}
         ORDER BY school, upn
-        """,  # noqa: S608 - codes and options are constants
+        """,  # noqa: S608 # nosec B608 - codes and options are constants
         [end],
     ).fetchall()

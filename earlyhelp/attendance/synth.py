@@ -58,7 +58,7 @@ def make_county(
     *, pupils: int, schools: int, year: int, seed: int, progress: Callable[[str], None]
 ) -> int:
     """Make the county; the number of day rows written."""
-    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    rng = random.Random(seed)  # noqa: S311 # nosec B311 - test data, not secrets
     county = create_local_authority(
         by=None,
         name=COUNTY,
