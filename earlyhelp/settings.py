@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "earlyhelp.casework",
     "earlyhelp.concerns",
     "earlyhelp.dataprotection",
+    "earlyhelp.oruk",
 ]
 
 MIDDLEWARE = [

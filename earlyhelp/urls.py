@@ -7,6 +7,7 @@ urlpatterns = [
     path("schools/", include("earlyhelp.offers.urls")),
     path("schools/<slug:school_slug>/", include("earlyhelp.concerns.public_urls")),
     path("directory/", include("earlyhelp.directory.urls")),
+    path("api/oruk/", include("earlyhelp.oruk.urls")),
     path("staff/", include("earlyhelp.accounts.urls")),
     path("staff/", include("earlyhelp.core.staff_urls")),
     path("staff/schools/<slug:school_slug>/offer/", include("earlyhelp.offers.staff_urls")),

@@ -1,0 +1,47 @@
+"""Fixtures for the ORUK API and harvest tests: a published directory and schema checks."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from earlyhelp.oruk import schemas
+
+Json = dict[str, Any]
+GetJson = Callable[..., Json]
+
+ITEM_SCHEMAS = {
+    "services": schemas.SERVICE_LIST,
+    "service_at_locations": schemas.SERVICE_AT_LOCATION_LIST,
+    "organizations": schemas.ORGANIZATION_LIST,
+    "taxonomies": schemas.TAXONOMY,
+    "taxonomy_terms": schemas.TAXONOMY_TERM,
+}
+ENVELOPE = ("total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty")
+
+
+def assert_valid(schema: str, instance: Any) -> None:
+    problems = [f"{schemas.where(e)}: {e.message}" for e in schemas.errors(schema, instance)]
+    assert problems == [], problems
+
+
+def assert_page(path: str, body: Json) -> None:
+    """The envelope is exactly the profile's, and every item validates."""
+    assert list(body) == [*ENVELOPE, "contents"]
+    assert isinstance(body["contents"], list)
+    for item in body["contents"]:
+        assert_valid(ITEM_SCHEMAS[path], item)
+
+
+@pytest.fixture
+def get_json(client: Client) -> GetJson:
+    def get(url: str, status: int = 200, **params: Any) -> Json:
+        response = client.get(url, params)
+        assert response.status_code == status, response.content[:500]
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert response["Content-Type"] == "application/json"
+        body: Json = response.json()
+        return body
+
+    return get
