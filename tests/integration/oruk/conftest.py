@@ -45,3 +45,27 @@ def get_json(client: Client) -> GetJson:
         return body
 
     return get
+
+
+def located(service: Any, *, name: str, postcode: str, latitude: str, longitude: str) -> None:
+    """Give a service one place, through the harvest's location action."""
+    from decimal import Decimal
+
+    from earlyhelp.oruk.actions import set_locations
+    from earlyhelp.oruk.feed import AddressData, LocationData
+
+    set_locations(
+        by=None,
+        service=service,
+        locations=[
+            LocationData(
+                name=name,
+                latitude=Decimal(latitude),
+                longitude=Decimal(longitude),
+                addresses=(AddressData("1 High Street", "Testford", postcode),),
+            )
+        ],
+    )
+
+
+from tests.integration.directory.conftest import make_service  # noqa: E402, F401 (fixture)
