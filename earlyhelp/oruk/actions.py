@@ -166,8 +166,9 @@ def _update(*, by: User | None, harvested: HarvestedService, record: HarvestReco
 
 def _write_extras(*, by: User | None, service: Service, record: HarvestRecord) -> None:
     set_locations(by=by, service=service, locations=record.locations)
-    add_terms(by=by, service=service, terms=record.other_terms)
-    index_service(service)
+    if record.other_terms:
+        add_terms(by=by, service=service, terms=record.other_terms)
+        index_service(service)  # the directory's action indexed it before these terms
 
 
 @transaction.atomic
