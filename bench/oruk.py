@@ -40,7 +40,11 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=500)
     parser.add_argument("--harvest", type=int, default=10_000)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument(
+        "--parts", default="search,walk,export,harvest", help="which figures to print (commas)"
+    )
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     with _database(postgres=args.postgres) as label:
         _setup_django()
@@ -49,10 +53,14 @@ def main() -> None:
         built = time.perf_counter() - started
         print(f"\nORUK API, {args.services:,} services, {label}; built in {built:.0f} s")
         print(f"Load average {_load()}")
-        _search()
-        _walk()
-        records = _export(keep=args.harvest)
-        _harvest(records)
+        if "search" in parts:
+            _search()
+        if "walk" in parts:
+            _walk()
+        if "export" in parts or "harvest" in parts:
+            records = _export(keep=args.harvest)
+            if "harvest" in parts:
+                _harvest(records)
         print(f"Load average at the end {_load()}")
 
 

@@ -3,6 +3,7 @@
 import json
 import math
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from django.db.models import Exists, Model, OuterRef, QuerySet
@@ -20,6 +21,7 @@ from earlyhelp.directory.search import COUNT_CAP, SearchParams, search_services
 from earlyhelp.oruk import queries, serialize
 from earlyhelp.oruk.http import NotFound, api_view, json_response
 from earlyhelp.oruk.params import Paging, filters_from, paging_from, uuid_or_none
+from earlyhelp.oruk.queries import Filters
 from earlyhelp.oruk.schemas import OPENAPI
 
 VERSION = "HSDS-UK-3.0"
@@ -49,8 +51,29 @@ def openapi(request: HttpRequest) -> HttpResponseBase:
 
 @api_view
 def services(request: HttpRequest) -> HttpResponseBase:
+    filters, paging = filters_from(request.GET), paging_from(request.GET)
+    if (
+        filters.search
+        and replace(filters, search="") == Filters()
+        and paging.per_page <= SEARCH_BATCH
+    ):
+        return _search_page(request, filters.search, paging)
     rows = _filtered_services(request).select_related("organization").order_by("name", "id")
     return _page(request, rows, serialize.service_summary)
+
+
+def _search_page(request: HttpRequest, words: str, paging: Paging) -> HttpResponseBase:
+    """Words alone: one page of the directory's search, best first, as it ranks them.
+
+    `total_items` is the search's count, which stops at its cap (COUNT_CAP). A service
+    the search finds that is not public (a school's unpublished provision) is left out.
+    """
+    found = search_services(SearchParams(q=words, page=paging.page, per_page=paging.per_page))
+    ids = found.ids if found.number == paging.page else []  # the search clamps the page
+    public = queries.public_services().filter(pk__in=ids).select_related("organization")
+    rows = {row.pk: row for row in public}
+    contents = [serialize.service_summary(rows[pk]) for pk in ids if pk in rows]
+    return json_response(request, envelope(contents, found.total, paging))
 
 
 @api_view

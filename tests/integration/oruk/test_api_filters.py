@@ -5,10 +5,12 @@ from datetime import time
 import pytest
 import time_machine
 
-from earlyhelp.directory.data import ScheduleData
+from earlyhelp.directory.actions import update_service
+from earlyhelp.directory.data import ScheduleData, ServiceData
 from earlyhelp.directory.models import TaxonomyTerm
 from tests.integration.directory.conftest import MakeService
 from tests.integration.oruk.conftest import GetJson, located
+from tests.universe import Universe
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,36 @@ def test_proximity_from_a_postcode_or_a_point(make_service: MakeService, get_jso
     point = {"latitude": "52.19", "longitude": "-2.22"}
     assert names(get_json, proximity="50000", **point) == near | {"Evesham hub", "City hub"}
     assert names(get_json, "service_at_locations") == near | {"Evesham hub", "City hub"}
+
+
+def test_a_walk_of_search_pages_returns_every_match_once(
+    make_service: MakeService, get_json: GetJson
+) -> None:
+    for n in range(5):
+        make_service(f"Kite Club {n}", description="Kites on Saturdays.")
+    make_service("Chess Club", description="Chess after school.")
+    seen: list[str] = []
+    for page in (1, 2, 3):
+        body = get_json("/api/oruk/services", search="kites", page=page, per_page=2)
+        assert body["total_items"] == 5 and body["total_pages"] == 3
+        assert body["last_page"] == (page == 3)
+        seen += [item["name"] for item in body["contents"]]
+    assert sorted(seen) == [f"Kite Club {n}" for n in range(5)]
+    assert get_json("/api/oruk/services", search="kites", page=4, per_page=2)["contents"] == []
+    # With another filter too, the search's matches are filtered and listed by name.
+    body = get_json("/api/oruk/services", search="kites", minimum_age="5", per_page=2)
+    assert body["total_items"] == 5 and [i["name"] for i in body["contents"]] == [
+        "Kite Club 0",
+        "Kite Club 1",
+    ]
+
+
+def test_a_search_leaves_out_what_is_not_public(universe: Universe, get_json: GetJson) -> None:
+    update_service(
+        by=None,
+        service=universe.breakfast_club,
+        data=ServiceData(
+            name="Breakfast club", organization_name="Northfield Primary", description="Toast."
+        ),
+    )
+    assert names(get_json, search="breakfast") == set()
