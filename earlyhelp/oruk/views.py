@@ -176,9 +176,10 @@ def export_lines() -> Iterator[str]:
         )
         if not batch:
             return
+        last = batch[-1].pk
         for row in batch:
             yield json.dumps(serialize.service_full(row), ensure_ascii=False) + "\n"
-        last = batch[-1].pk
+        del batch  # let go of this batch before the next is read
 
 
 def _public_organizations() -> QuerySet[Organization]:
