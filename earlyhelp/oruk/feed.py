@@ -291,27 +291,34 @@ def _locations(record: Json, name: str, warnings: list[str]) -> tuple[LocationDa
         location = sal.get("location")
         if not isinstance(location, dict):
             continue
-        where = f"service_at_locations[{i}].location"
+        where = f"{name}: field service_at_locations[{i}].location"
+        latitude = _coordinate(location, "latitude", 90, where, warnings)
+        longitude = _coordinate(location, "longitude", 180, where, warnings)
+        if latitude is None or longitude is None:  # a position needs both
+            latitude = longitude = None
         result.append(
             LocationData(
                 location_type=_text(location, "location_type") or "physical",
                 name=_text(location, "name")[:300],
                 description=_text(location, "description"),
-                latitude=_coordinate(location, "latitude", 90, f"{name}: field {where}"),
-                longitude=_coordinate(location, "longitude", 180, f"{name}: field {where}"),
-                addresses=_addresses(location, f"{name}: field {where}", warnings),
+                latitude=latitude,
+                longitude=longitude,
+                addresses=_addresses(location, where, warnings),
             )
         )
     return tuple(result)
 
 
-def _coordinate(values: Json, key: str, limit: int, where: str) -> Decimal | None:
+def _coordinate(
+    values: Json, key: str, limit: int, where: str, warnings: list[str]
+) -> Decimal | None:
     value = values.get(key)
     if value is None:
         return None
     number = Decimal(str(value)).quantize(Decimal("0.000001"))
     if not -limit <= number <= limit:
-        raise RecordError(f"{where}.{key}: {value!r} is not a {key}")
+        warnings.append(f"{where}.{key}: {value!r} is not a {key}; left out")
+        return None
     return number
 
 

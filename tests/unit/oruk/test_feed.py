@@ -110,3 +110,11 @@ def test_ages_and_fingerprints() -> None:
     assert read.data.minimum_age == Decimal("2.50")
     assert fingerprint(record()) == fingerprint(dict(reversed(list(record().items()))))
     assert fingerprint(record()) != fingerprint(record(name="Kite Club!"))
+
+
+def test_a_position_off_the_earth_is_left_out_with_a_warning() -> None:
+    place = {"id": ID, "location_type": "physical", "latitude": 100, "longitude": 101}
+    read = read_service(record(service_at_locations=[{"id": ID, "location": place}]))
+    (location,) = read.locations
+    assert (location.latitude, location.longitude) == (None, None)
+    assert "service_at_locations[0].location.latitude: 100 is not a latitude" in read.warnings[0]
