@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "earlyhelp.concerns",
     "earlyhelp.dataprotection",
     "earlyhelp.attendance",
+    "earlyhelp.oruk",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="browse_safely.html"),
         name="browse-safely",
     ),
+    path("api/oruk/", include("earlyhelp.oruk.urls")),
     path("staff/", include("earlyhelp.accounts.urls")),
     path("staff/", include("earlyhelp.core.staff_urls")),
     path("staff/directory/", include("earlyhelp.directory.staff_urls")),
@@ -27,6 +28,7 @@ urlpatterns = [
     ),
     path("staff/schools/<slug:school_slug>/", include("earlyhelp.casework.school_urls")),
     path("staff/local-authority/<slug:la_slug>/casework/", include("earlyhelp.casework.la_urls")),
+    path("staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.oruk.staff_urls")),
 ]
 
 handler404 = "earlyhelp.core.views.page_not_found"

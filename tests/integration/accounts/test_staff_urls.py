@@ -91,6 +91,7 @@ NOT_PER_SCHOOL = {
     "accounts:sign-in-method-remove",
     "accounts:session",
     "casework_la:overview",
+    "oruk_staff:harvests",
 }
 # Reachable without signing in at all.
 PUBLIC = {"accounts:sign-in", "accounts:sign-out"}

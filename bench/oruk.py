@@ -1,0 +1,220 @@
+"""The Open Referral UK API and harvest at county scale.
+
+    EARLYHELP_ENV=test .venv/bin/python -m bench.oruk [--services 100000] [--postgres]
+
+Builds a synthetic directory (`earlyhelp synth`) in a throwaway database (as bench.search
+does), then prints: the p50/p95 of `/api/oruk/services?search=…` for the search benchmark's
+words (through Django's test client, so the whole view and its JSON are timed); a walk of
+every page of `/api/oruk/services` (every service once, in a stable order); the ndjson
+export of every service with the process's peak memory after the first tenth and at the end
+(flat memory: the two are close), read first; and a harvest of --harvest services (taken from that
+export, served by a loopback ORUK server) into the same database. Figures go in
+docs/benchmarks.md.
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import signal
+import statistics
+import sys
+import threading
+import time
+import tracemalloc
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+from bench import _search_queries as queries
+from bench.search import _build, _database, _setup_django
+
+ROUNDS = 20
+PER_PAGE = 200
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--services", type=int, default=100_000)
+    parser.add_argument("--schools", type=int, default=500)
+    parser.add_argument("--harvest", type=int, default=10_000)
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument(
+        "--parts", default="search,walk,export,harvest", help="which figures to print (commas)"
+    )
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
+    with _database(postgres=args.postgres) as label:
+        _setup_django()
+        started = time.perf_counter()
+        _build(args.services, args.schools)
+        built = time.perf_counter() - started
+        print(f"\nORUK API, {args.services:,} services, {label}; built in {built:.0f} s")
+        print(f"Load average {_load()}")
+        if "search" in parts:
+            _search()
+        if "walk" in parts:
+            _walk()
+        if "export" in parts or "harvest" in parts:
+            records = _export(keep=args.harvest)
+            if "harvest" in parts:
+                _harvest(records)
+        print(f"Load average at the end {_load()}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _client() -> Any:
+    from django.test import Client
+
+    return Client(HTTP_HOST="localhost")
+
+
+def _search() -> None:
+    client = _client()
+    timings: list[float] = []
+    for words in queries.WORDS:
+        client.get("/api/oruk/services", {"search": words})  # warm-up
+    for _ in range(ROUNDS):
+        for words in queries.WORDS:
+            started = time.perf_counter()
+            response = client.get("/api/oruk/services", {"search": words})
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+    p50, p95 = statistics.median(timings), _p95(timings)
+    print(
+        f"  /services?search=…  p50 {p50:7.2f} ms  p95 {p95:7.2f} ms"
+        f"  ({len(queries.WORDS)} words x {ROUNDS}; target p95 < 100 ms)"
+    )
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(len(ordered) * 0.95) - 1)]
+
+
+def _walk() -> None:
+    client = _client()
+    seen: list[str] = []
+    started = time.perf_counter()
+    page, total = 1, 0
+    while True:
+        body = client.get("/api/oruk/services", {"page": page, "per_page": PER_PAGE}).json()
+        total = body["total_items"]
+        seen += [item["id"] for item in body["contents"]]
+        if body["last_page"]:
+            break
+        page += 1
+    took = time.perf_counter() - started
+    complete = len(seen) == len(set(seen)) == total
+    print(
+        f"  page walk: {page} pages of {PER_PAGE}, {len(seen):,} items,"
+        f" {len(set(seen)):,} distinct,"
+        f" total_items {total:,}: {'complete, each once' if complete else 'INCOMPLETE'};"
+        f" {took:.1f} s ({took / page * 1000:.1f} ms a page)"
+    )
+
+
+def _export(*, keep: int) -> list[dict[str, Any]]:
+    """The whole export, memory measured; then the first `keep` services for the harvest."""
+    from earlyhelp.oruk.views import export_lines
+
+    started = time.perf_counter()
+    count, size, tenth_peak, tenth_heap = 0, 0, 0.0, 0.0
+    total = _public_count()
+    tracemalloc.start()
+    for line in export_lines():
+        count += 1
+        size += len(line.encode())
+        if count == max(1, total // 10):
+            tenth_peak, tenth_heap = _peak_mb(), tracemalloc.get_traced_memory()[0] / 1e6
+    heap, heap_peak = (n / 1e6 for n in tracemalloc.get_traced_memory())
+    tracemalloc.stop()
+    took = time.perf_counter() - started
+    print(
+        f"  ndjson export: {count:,} services, {size / 1e6:.0f} MB in {took:.1f} s;"
+        f" Python heap {tenth_heap:.0f} MB after a tenth, {heap:.0f} MB at the end"
+        f" (peak {heap_peak:.0f} MB);"
+        f" process peak {tenth_peak:.0f} MB, {_peak_mb():.0f} MB (with SQLite's page cache)"
+    )
+    kept: list[dict[str, Any]] = []
+    for line in export_lines():
+        if len(kept) >= keep:
+            break
+        kept.append(json.loads(line))
+    return kept
+
+
+def _public_count() -> int:
+    from earlyhelp.oruk.queries import public_services
+
+    return public_services().count()
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _harvest(records: list[dict[str, Any]]) -> None:
+    from django.core.management import call_command
+
+    server = _serve(records)
+    host, port = server.server_address[:2]
+    out = StringIO()
+    started = time.perf_counter()
+    call_command("harvest-oruk", f"http://{host!s}:{port}/api", "--source", "bench", stdout=out)
+    took = time.perf_counter() - started
+    server.shutdown()
+    done = [line for line in out.getvalue().splitlines() if line.startswith("Done")]
+    print(f"  harvest of {len(records):,} services: {took:.1f} s (target < 60 s); {done[-1]}")
+
+
+def _serve(records: list[dict[str, Any]]) -> ThreadingHTTPServer:
+    by_id = {r["id"]: json.dumps(r).encode() for r in records}
+    order = list(by_id)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            url = urlparse(self.path)
+            if url.path == "/api/services":
+                page = int(parse_qs(url.query).get("page", ["1"])[0])
+                ids = order[(page - 1) * 100 : page * 100]
+                pages = math.ceil(len(order) / 100)
+                body = json.dumps(
+                    {
+                        "total_items": len(order),
+                        "total_pages": pages,
+                        "page_number": page,
+                        "size": len(ids),
+                        "first_page": page == 1,
+                        "last_page": page >= pages,
+                        "empty": not order,
+                        "contents": [
+                            {"id": i, "name": json.loads(by_id[i])["name"], "status": "active"}
+                            for i in ids
+                        ],
+                    }
+                ).encode()
+            else:
+                body = by_id.get(url.path.removeprefix("/api/services/"), b"{}")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Writes of the harvest. Services go through the directory's own actions; what they do not
+cover (locations, other publishers' taxonomy terms, where a service came from) is written
+here, each with its audit event in the same transaction.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from earlyhelp.accounts.models import User
+from earlyhelp.audit.events import record_event
+from earlyhelp.directory.actions import create_service, set_service_status, update_service
+from earlyhelp.directory.models import (
+    Address,
+    Attribute,
+    Location,
+    Scope,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from earlyhelp.directory.search import index_service
+from earlyhelp.oruk.feed import HarvestRecord, LocationData, TermData
+from earlyhelp.oruk.models import HarvestedService, HarvestRun, HarvestSource
+from earlyhelp.schools.models import LocalAuthority
+
+
+@dataclass
+class Counts:
+    seen: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "seen": self.seen,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "withdrawn": self.withdrawn,
+        }
+
+
+@transaction.atomic
+def get_or_create_source(
+    *, by: User | None, name: str, base_url: str, local_authority: LocalAuthority | None
+) -> HarvestSource:
+    source = HarvestSource.objects.filter(name=name).first()
+    if source is None:
+        source = HarvestSource(name=name, base_url=base_url, local_authority=local_authority)
+        source.full_clean()
+        source.save()
+        record_event(by=by, action="harvest_source.created", obj=source)
+    elif source.base_url != base_url or source.local_authority != local_authority:
+        source.base_url, source.local_authority = base_url, local_authority
+        source.full_clean()
+        source.save()
+        record_event(by=by, action="harvest_source.updated", obj=source)
+    return source
+
+
+@transaction.atomic
+def start_run(*, by: User | None, source: HarvestSource, at: datetime) -> HarvestRun:
+    run = HarvestRun.objects.create(source=source, started_at=at)
+    record_event(by=by, action="harvest.started", obj=run)
+    return run
+
+
+@transaction.atomic
+def finish_run(
+    *,
+    by: User | None,
+    run: HarvestRun,
+    outcome: str,
+    at: datetime,
+    counts: Counts | None = None,
+    errors: Sequence[str] = (),
+) -> HarvestRun:
+    run.outcome, run.finished_at, run.errors = outcome, at, list(errors)[:50]
+    if counts is not None:
+        for name, value in counts.as_dict().items():
+            setattr(run, name, value)
+    run.save()
+    details: dict[str, Any] = {"outcome": outcome, **(counts.as_dict() if counts else {})}
+    record_event(by=by, action="harvest.finished", obj=run, details=details)
+    return run
+
+
+@transaction.atomic
+def apply_harvest(
+    *, by: User | None, source: HarvestSource, records: Sequence[HarvestRecord], at: datetime
+) -> Counts:
+    """Create, update, leave alone or withdraw: everything in one transaction."""
+    counts = Counts(seen=len(records))
+    known = {
+        h.remote_id: h
+        for h in HarvestedService.objects.filter(source=source).select_related("service")
+    }
+    touched: list[int] = []
+    for record in records:
+        counts.warnings += record.warnings
+        existing = known.get(record.remote_id)
+        if existing is None:
+            _create(by=by, source=source, record=record, at=at)
+            counts.created += 1
+        elif existing.fingerprint == record.fingerprint and not existing.withdrawn:
+            touched.append(existing.pk)
+            counts.unchanged += 1
+        else:
+            _update(by=by, harvested=existing, record=record)
+            touched.append(existing.pk)
+            counts.updated += 1
+    HarvestedService.objects.filter(pk__in=touched).update(last_seen=at)
+    in_feed = {r.remote_id for r in records}
+    for remote_id, harvested in known.items():
+        if remote_id not in in_feed and not harvested.withdrawn:
+            withdraw(by=by, harvested=harvested, at=at)
+            counts.withdrawn += 1
+    record_event(by=by, action="harvest.applied", obj=source, details=counts.as_dict())
+    return counts
+
+
+@transaction.atomic
+def withdraw(*, by: User | None, harvested: HarvestedService, at: datetime) -> None:
+    """Gone from its feed: inactive (so not public) and flagged, never deleted."""
+    set_service_status(by=by, service=harvested.service, status=ServiceStatus.INACTIVE)
+    harvested.withdrawn_at = at
+    harvested.save(update_fields=["withdrawn_at"])
+    record_event(by=by, action="harvest.service_withdrawn", obj=harvested.service)
+
+
+def _create(*, by: User | None, source: HarvestSource, record: HarvestRecord, at: datetime) -> None:
+    local_authority = source.local_authority
+    service = create_service(
+        by=by,
+        data=record.data,
+        scope=Scope.LOCAL if local_authority is not None else Scope.NATIONAL,
+        owner_local_authority=local_authority,
+    )
+    _write_extras(by=by, service=service, record=record)
+    HarvestedService.objects.create(
+        source=source,
+        remote_id=record.remote_id,
+        service=service,
+        fingerprint=record.fingerprint,
+        first_seen=at,
+        last_seen=at,
+    )
+
+
+def _update(*, by: User | None, harvested: HarvestedService, record: HarvestRecord) -> None:
+    service = update_service(by=by, service=harvested.service, data=record.data)
+    _write_extras(by=by, service=service, record=record)
+    harvested.fingerprint = record.fingerprint
+    harvested.withdrawn_at = None
+    harvested.save(update_fields=["fingerprint", "withdrawn_at"])
+
+
+def _write_extras(*, by: User | None, service: Service, record: HarvestRecord) -> None:
+    set_locations(by=by, service=service, locations=record.locations)
+    if record.other_terms:
+        add_terms(by=by, service=service, terms=record.other_terms)
+        index_service(service)  # the directory's action indexed it before these terms
+
+
+@transaction.atomic
+def set_locations(*, by: User | None, service: Service, locations: Sequence[LocationData]) -> None:
+    """Replace where the service is given; locations left serving nothing are removed."""
+    old = list(service.service_at_locations.values_list("location_id", flat=True))
+    if not old and not locations:
+        return
+    ServiceAtLocation.objects.filter(service=service).delete()
+    Location.objects.filter(pk__in=old, service_at_locations__isnull=True).delete()
+    for data in locations:
+        location = Location(
+            organization=service.organization,
+            location_type=data.location_type,
+            name=data.name,
+            description=data.description,
+            latitude=data.latitude,
+            longitude=data.longitude,
+        )
+        location.full_clean(validate_unique=False)
+        location.save()
+        addresses = [Address(location=location, **vars(a)) for a in data.addresses]
+        for address in addresses:
+            address.full_clean(validate_unique=False)
+        Address.objects.bulk_create(addresses)
+        ServiceAtLocation.objects.create(service=service, location=location)
+    record_event(
+        by=by, action="service.locations_set", obj=service, details={"locations": len(locations)}
+    )
+
+
+@transaction.atomic
+def add_terms(*, by: User | None, service: Service, terms: Sequence[TermData]) -> None:
+    """Link terms of other publishers' taxonomies, creating the taxonomy and term if new."""
+    for data in terms:
+        taxonomy = Taxonomy.objects.filter(name=data.taxonomy).first()
+        if taxonomy is None:
+            taxonomy = Taxonomy.objects.create(name=data.taxonomy)
+            record_event(by=by, action="taxonomy.created", obj=taxonomy)
+        term = TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=data.code).first()
+        if term is None:
+            term = TaxonomyTerm(
+                taxonomy=taxonomy,
+                code=data.code,
+                name=data.name or data.code,
+                description=data.description,
+                term_uri=data.term_uri,
+            )
+            term.full_clean(validate_unique=False)
+            term.save()
+            record_event(by=by, action="taxonomy_term.created", obj=term)
+        Attribute.objects.get_or_create(
+            service=service, taxonomy_term=term, defaults={"link_type": data.taxonomy[:50]}
+        )
