@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from earlyhelp.directory.models import (
     Attribute,
     Location,
+    Postcode,
     Schedule,
     Scope,
     Service,
@@ -179,12 +180,16 @@ def _distance(point: Point, latitude: float, longitude: float, scale: float) -> 
 
 
 def postcode_centre(postcode: str) -> Point | None:
-    """Where a postcode is, from the directory's own addresses that carry it.
-
-    Follow-up: a table of postcode centroids (ONS Postcode Directory) answers any postcode;
-    until it is loaded, only postcodes of the directory's own locations are known.
-    """
+    """Where a postcode is: its centroid from the loaded postcode table (`load-postcodes`,
+    the ONS Postcode Directory), else the mean of the directory's own addresses with it."""
     wanted = normalise_postcode(postcode)
+    centroid = (
+        Postcode.objects.filter(postcode=wanted, latitude__isnull=False, longitude__isnull=False)
+        .values_list("latitude", "longitude")
+        .first()
+    )
+    if centroid is not None:
+        return Point(float(centroid[0]), float(centroid[1]))
     rows = (
         Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
         .filter(addresses__postal_code__iexact=wanted)

@@ -7,7 +7,7 @@ import time_machine
 
 from earlyhelp.directory.actions import update_service
 from earlyhelp.directory.data import ScheduleData, ServiceData
-from earlyhelp.directory.models import TaxonomyTerm
+from earlyhelp.directory.models import Postcode, TaxonomyTerm
 from tests.integration.directory.conftest import MakeService
 from tests.integration.oruk.conftest import GetJson, located
 from tests.universe import Universe
@@ -141,3 +141,27 @@ def test_a_search_leaves_out_what_is_not_public(universe: Universe, get_json: Ge
         ),
     )
     assert names(get_json, search="breakfast") == set()
+
+
+def test_a_postcode_from_the_loaded_postcode_table(
+    make_service: MakeService, get_json: GetJson
+) -> None:
+    # No service is at WR9 8AA, so only the loaded centroid (load-postcodes) can place it.
+    Postcode.objects.create(
+        postcode="WR9 8AA", district="WR9", area="WR", latitude="52.2660", longitude="-2.1530"
+    )
+    located(
+        make_service("Droitwich hub"),
+        name="Hub",
+        postcode="WR9 7BB",
+        latitude="52.2680",
+        longitude="-2.1500",
+    )
+    located(
+        make_service("Evesham hub"),
+        name="Evesham",
+        postcode="WR11 4AA",
+        latitude="52.0920",
+        longitude="-1.9470",
+    )
+    assert names(get_json, postcode="wr9 8aa", proximity="2000") == {"Droitwich hub"}
