@@ -92,6 +92,10 @@ NOT_PER_SCHOOL = {
     "accounts:session",
     "casework_la:overview",
     "oruk_staff:harvests",
+    # The directory's search words and searches without results: directory editors only.
+    "directory_staff:search_words",
+    "directory_staff:remove_search_words",
+    "directory_staff:searches_without_results",
 }
 # Reachable without signing in at all.
 PUBLIC = {"accounts:sign-in", "accounts:sign-out"}
