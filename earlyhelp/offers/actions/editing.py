@@ -32,6 +32,7 @@ def create_offer(*, by: User | None, school: School) -> Offer:
 
 TEXT_FIELDS = ("introduction", "raising_concerns", "attendance")
 HEADING_FIELDS = ("heading", "description")
+ENTRY_FIELDS = ("level",)
 # The service row changes (last_modified) whatever part of the provision was saved.
 PROVISION_FIELDS = ("name", "description", "last_modified")
 
@@ -120,7 +121,13 @@ def remove_entry(*, by: User | None, entry: OfferEntry) -> None:
 
 
 @transaction.atomic
-def set_entry_level(*, by: User | None, entry: OfferEntry, level: int) -> OfferEntry:
+def set_entry_level(
+    *, by: User | None, entry: OfferEntry, level: int, expected_version: str | None = None
+) -> OfferEntry:
+    """Show the entry under `level`; with `expected_version`, refuse (StaleEdit) if someone
+    else moved it since that version was read."""
+    ensure_unchanged(entry, ENTRY_FIELDS, expected_version)
+    entry.refresh_from_db(fields=["level", "position"])
     if entry.level != level:
         entry.level = level
         entry.position = _next_position(entry.offer, level)

@@ -103,7 +103,7 @@ class KeyPersonForm(VersionedFormMixin, GovukForm):
         }
 
 
-class EntryLevelForm(GovukForm):
+class EntryLevelForm(VersionedFormMixin, GovukForm):
     level = forms.TypedChoiceField(
         label="Level of need",
         coerce=int,

@@ -6,6 +6,7 @@ import re
 from earlyhelp.offers.models import LevelHeading
 from earlyhelp.schools.models import KeyPerson
 from tests.integration.editor.support import html, offer_of, url
+from tests.integration.editor.test_entries import entry
 from tests.integration.editor.test_people import person_form
 from tests.integration.editor.test_provision import provision_form
 
@@ -74,3 +75,18 @@ def test_own_provision_stale_save_is_refused(ed, universe):
     assert STALE in page
     service.refresh_from_db()
     assert service.name == "Theirs"
+
+
+def test_a_services_level_stale_save_is_refused(ed, universe):
+    carers = entry(universe.young_carers)  # shown under level 3
+    base = version(html(ed.get(url("entry-level", carers.pk))))  # two people open the form
+    first = ed.post(url("entry-level", carers.pk), {"level": "2", "base_version": base})
+    assert first.status_code == 302
+    page = html(ed.post(url("entry-level", carers.pk), {"level": "4", "base_version": base}))
+    assert STALE in page and "<title>Error:" in page
+    carers.refresh_from_db()
+    assert carers.level == 2  # theirs kept
+    again = ed.post(url("entry-level", carers.pk), {"level": "4", "base_version": version(page)})
+    assert again.status_code == 302
+    carers.refresh_from_db()
+    assert carers.level == 4

@@ -4,7 +4,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.offers.actions.editing import move_entry, remove_entry, set_entry_level
+from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.offers.actions.editing import (
+    ENTRY_FIELDS,
+    move_entry,
+    remove_entry,
+    set_entry_level,
+)
 from earlyhelp.offers.forms import EntryLevelForm, MoveForm
 from earlyhelp.offers.models import Offer, OfferEntry
 from earlyhelp.offers.views.staff._shared import (
@@ -31,12 +37,24 @@ def change_level(request: HttpRequest, school_slug: str, entry_id: int) -> HttpR
     school, offer = load_school(request, school_slug)
     entry = _entry(offer, entry_id)
     form = EntryLevelForm(
-        request.POST or None, headings=headings_of(offer), initial={"level": entry.level}
+        request.POST or None,
+        headings=headings_of(offer),
+        initial={"level": entry.level},
+        version=version_of(entry, ENTRY_FIELDS),
     )
     if request.method == "POST" and form.is_valid():
-        set_entry_level(by=staff_user(request), entry=entry, level=form.cleaned_data["level"])
-        messages.success(request, f"{entry.service.name} moved.")
-        return to_overview(school, f"entry-{entry.pk}")
+        try:
+            set_entry_level(
+                by=staff_user(request),
+                entry=entry,
+                level=form.cleaned_data["level"],
+                expected_version=form.expected_version(),
+            )
+        except StaleEdit as stale:
+            form.show_stale(stale)
+        else:
+            messages.success(request, f"{entry.service.name} moved.")
+            return to_overview(school, f"entry-{entry.pk}")
     return render_page(request, "entry_level.html", school, form=form, entry=entry)
 
 
