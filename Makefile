@@ -49,7 +49,7 @@ demo: system-deps-demo install assets
 	mkdir -p var
 	EARLYHELP_ENV=development $(EARLYHELP) migrate --noinput
 	EARLYHELP_ENV=development $(EARLYHELP) load_demo
-	# The background task worker (roll imports; docs/adr/0011) runs beside the web server.
+	# The background task worker (roll imports; docs/adr/0012) runs beside the web server.
 	EARLYHELP_ENV=development $(EARLYHELP) db_worker & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  EARLYHELP_ENV=development $(EARLYHELP) runserver 127.0.0.1:8000
 

@@ -42,6 +42,7 @@ FILLER_WORDS = frozenset(
     people person family families parent parents mum mums dad dads sister brother
     friend friends school pupil student teen teenager teenagers young
     feel feeling feels felt ok okay okey hi hello hey sort kind also else ever even still
+    near nearby around local locally close closest nearest area areas postcode
     """.split()  # noqa: SIM905
 )
 _STEMMER = snowballstemmer.stemmer("english")
