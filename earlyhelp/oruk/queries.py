@@ -188,7 +188,7 @@ def postcode_centre(postcode: str) -> Point | None:
         .values_list("latitude", "longitude")
         .first()
     )
-    if centroid is not None:
+    if centroid is not None and centroid[0] is not None and centroid[1] is not None:
         return Point(float(centroid[0]), float(centroid[1]))
     rows = (
         Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
