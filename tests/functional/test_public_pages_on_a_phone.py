@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from earlyhelp.offers.actions.publishing import publish_offer
+from earlyhelp.schools.actions import PersonDetails, add_key_person
 from tests.functional.conftest import assert_accessible
 
 HEIGHT = 667
@@ -90,4 +92,23 @@ def test_each_state_of_the_public_forms(phone: Page, universe, form: str):
     expect(phone.locator(".govuk-error-summary")).to_be_visible()
     check_page(phone)
     phone.goto(f"{SCHOOL}/{form}/sent/")
+    check_page(phone)
+
+
+def test_the_offer_with_long_contacts_fits(phone: Page, universe):
+    # A real school's key people: long role names and a long email address, which in three
+    # table columns made the Offer 346 px wide on a 320 px phone.
+    add_key_person(
+        by=None,
+        school=universe.northfield,
+        details=PersonDetails(
+            name="Rachel Roberts",
+            roles=("dsl", "headteacher", "mental_health_lead"),
+            email="head@northfield-primary.exampleshire.sch.uk",
+            phone="+441134960101",
+        ),
+    )
+    publish_offer(by=universe.ed, offer=universe.northfield.offer)
+    phone.goto(f"{SCHOOL}/")
+    expect(phone.get_by_text("head@northfield-primary.exampleshire.sch.uk")).to_be_visible()
     check_page(phone)
