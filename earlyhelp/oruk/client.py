@@ -32,9 +32,9 @@ class Client:
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         address = self.url(path, params)
         headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        request = Request(address, headers=headers)  # noqa: S310 (http(s) only: __init__)
+        request = Request(address, headers=headers)  # noqa: S310 # nosec B310 (http(s) only: __init__)
         try:
-            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http(s) only)
+            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 # nosec B310 (http(s) only)
                 body = response.read(self.max_bytes + 1)
         except HTTPError as error:
             raise FeedError(f"{address}: HTTP {error.code} {error.reason}") from None
