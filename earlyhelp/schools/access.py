@@ -55,6 +55,7 @@ def list_local_authorities_for_user(user: User) -> QuerySet[LocalAuthority]:
     ids = [
         m.local_authority_id
         for m in user.memberships.filter(local_authority__isnull=False)
-        if Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW in permissions_for(m.role)
+        if m.local_authority_id is not None
+        and Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW in permissions_for(m.role)
     ]
     return LocalAuthority.objects.filter(pk__in=ids).order_by("name")
