@@ -3,25 +3,31 @@
 Each row has the Offer's health (findings of the health check by severity, whether the
 review is overdue, when it was published), open early help by level of need, step-ups to
 the front door this school year, and persistent and severe absence over the school year to
-date. Any count under `THRESHOLD` is suppressed (`None`, shown as "fewer than 5"), and so is
-any rate built on a suppressed count. No child is named here.
+date. The health check costs some 35 ms a school (bench/la_home.py), so each school's
+counts are kept in the cache for `HEALTH_SECONDS`, keyed by the Offer's last change and the
+day: a county's page runs each school's check at most once in that time. Any count under
+`THRESHOLD` is suppressed (`None`, shown as "fewer than 5"), and so is any rate built on a
+suppressed count. No child is named here.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db.models import Count
 
 from earlyhelp.attendance.engine import SchoolMeasures, measure
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel, Referral
 from earlyhelp.offers.health import check_offer
+from earlyhelp.offers.models import Offer
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.models import LocalAuthority, School
 
 THRESHOLD = 5
 LEVELS = list(NeedLevel)
 SUPPRESSED = "fewer than 5"
+HEALTH_SECONDS = 10 * 60
 
 
 def suppress(n: int) -> int | None:
@@ -83,8 +89,7 @@ def _summary(
     measures: SchoolMeasures | None,
 ) -> SchoolSummary:
     offer = school.offer
-    findings = check_offer(offer, today=today)
-    errors = sum(1 for f in findings if f.is_error)
+    errors, warnings = health_counts(offer, today)
     version = offer.published_version
     pupils = [p for p in measures.pupils if p.possible] if measures else []
     persistent = sum(1 for p in pupils if p.persistent)
@@ -92,7 +97,7 @@ def _summary(
     return SchoolSummary(
         school=school,
         errors=errors,
-        warnings=len(findings) - errors,
+        warnings=warnings,
         review=review_state(offer, today),
         published_at=version.published_at if version else None,
         levels=[suppress(levels.get(level, 0)) for level in LEVELS],
@@ -103,6 +108,18 @@ def _summary(
         severe=suppress(severe),
         severe_rate=rate(severe, len(pupils)),
     )
+
+
+def health_counts(offer: Offer, today: date) -> tuple[int, int]:
+    """(errors, warnings) of the Offer's health check, from the cache when fresh."""
+    key = f"la-home:health:{offer.pk}:{offer.updated_at.isoformat()}:{today}"
+    cached: tuple[int, int] | None = cache.get(key)
+    if cached is None:
+        findings = check_offer(offer, today=today)
+        errors = sum(1 for f in findings if f.is_error)
+        cached = (errors, len(findings) - errors)
+        cache.set(key, cached, HEALTH_SECONDS)
+    return cached
 
 
 def _episode_counts(la: LocalAuthority) -> dict[int, dict[int, int]]:

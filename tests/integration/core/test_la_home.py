@@ -15,6 +15,7 @@ from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.actions.episodes import step_up
 from earlyhelp.core.la_home import SUPPRESSED
 from earlyhelp.core.la_views import CSV_HEADER
+from earlyhelp.offers.health import check_offer
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import LA_VIEWED
 from earlyhelp.schools.actions import create_local_authority
@@ -120,6 +121,15 @@ def section(page: str, school: str) -> str:
     start = page.index(f">{school}</h2>")
     end = page.find('<div class="govuk-summary-card">', start)
     return page[start : end if end > 0 else len(page)]
+
+
+def test_offer_health_is_the_health_checks_count(client, universe):
+    findings = check_offer(universe.northfield.offer, today=date(2026, 12, 8))
+    errors = sum(1 for f in findings if f.is_error)
+    sign_in(client, universe.lara)
+    north = section(client.get(HOME).content.decode(), "Northfield Primary")
+    assert value(north, "Offer health").startswith(f"{errors} error")
+    assert f"{len(findings) - errors} warning" in value(north, "Offer health")
 
 
 def test_the_csv_has_the_header_and_one_suppressed_row_per_school(client, busy):
