@@ -27,6 +27,7 @@ def main() -> None:
         ["bench.casework", "--postgres", "--concerns", concerns],
         ["bench.load"],
         ["bench.attendance", "--pupils", "10000" if args.quick else "100000"],
+        ["bench.la_home"],
     ]
     failed = 0
     for run in runs:

@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/schools/<slug:school_slug>/", include("earlyhelp.casework.school_urls")),
     path("staff/local-authority/<slug:la_slug>/casework/", include("earlyhelp.casework.la_urls")),
     path("staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.oruk.staff_urls")),
+    path("staff/local-authority/<slug:la_slug>/", include("earlyhelp.core.la_urls")),
 ]
 
 handler404 = "earlyhelp.core.views.page_not_found"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -12,7 +12,7 @@ from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.offers.reviews import ReviewState, review_state
-from earlyhelp.schools.access import list_schools_for_user
+from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
 from earlyhelp.schools.models import School
 
 
@@ -43,4 +43,11 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         for school in schools
     ]
-    return render(request, "core/staff_home.html", {"rows": rows, "review_states": ReviewState})
+    authorities = list(list_local_authorities_for_user(user))
+    if not rows and len(authorities) == 1:
+        return redirect("la:home", la_slug=authorities[0].slug)
+    return render(
+        request,
+        "core/staff_home.html",
+        {"rows": rows, "review_states": ReviewState, "authorities": authorities},
+    )

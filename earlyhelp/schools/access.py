@@ -5,13 +5,15 @@ person has no role at, so that nobody can learn which schools exist by guessing 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
-from earlyhelp.accounts.roles import Permission
-from earlyhelp.schools.models import School
+from earlyhelp.accounts.roles import Permission, permissions_for
+from earlyhelp.audit.events import record_event
+from earlyhelp.schools.models import LocalAuthority, School
 
 
 def get_school_for_user(user: User, slug: str, permission: Permission) -> School:
@@ -29,3 +31,31 @@ def get_school_for_user(user: User, slug: str, permission: Permission) -> School
 
 def list_schools_for_user(user: User) -> QuerySet[School]:
     return School.objects.filter(memberships__user=user).distinct().order_by("name")
+
+
+LA_VIEWED = "local_authority.viewed"
+
+
+def get_local_authority_for_user(
+    user: User, slug: str, permission: Permission, *, page: str
+) -> LocalAuthority:
+    """The local authority with this slug, if the user holds `permission` there (404 for a
+    missing authority and for anyone else, so that nobody learns which exist). Each opening
+    writes one audit event naming the page."""
+    la = LocalAuthority.objects.filter(slug=slug).first()
+    if la is None or not has_permission(user, permission, local_authority=la):
+        raise Http404("No such local authority")
+    with transaction.atomic():
+        record_event(by=user, action=LA_VIEWED, obj=la, details={"page": page})
+    return la
+
+
+def list_local_authorities_for_user(user: User) -> QuerySet[LocalAuthority]:
+    """The authorities where the user holds a role that shows the LA home."""
+    ids = [
+        m.local_authority_id
+        for m in user.memberships.filter(local_authority__isnull=False)
+        if m.local_authority_id is not None
+        and Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW in permissions_for(m.role)
+    ]
+    return LocalAuthority.objects.filter(pk__in=ids).order_by("name")

@@ -6,15 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel
 from earlyhelp.casework.views._common import staff_page, staff_user
 from earlyhelp.pupils.models import Pupil
-from earlyhelp.schools.models import LocalAuthority, School
+from earlyhelp.schools.access import get_local_authority_for_user
+from earlyhelp.schools.models import School
 
 LEVELS = list(NeedLevel)
 
@@ -31,11 +31,9 @@ class Row:
 
 @staff_page
 def overview(request: HttpRequest, la_slug: str) -> HttpResponse:
-    la = LocalAuthority.objects.filter(slug=la_slug).first()
-    if la is None or not has_permission(
-        staff_user(request), Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW, local_authority=la
-    ):
-        raise Http404("No such local authority")
+    la = get_local_authority_for_user(
+        staff_user(request), la_slug, Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW, page="casework"
+    )
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     for school_id, level, n in (
         EarlyHelpEpisode.objects.filter(school__local_authority=la, status__in=ACTIVE_STATUSES)

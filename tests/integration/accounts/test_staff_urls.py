@@ -92,6 +92,8 @@ NOT_PER_SCHOOL = {
     "accounts:session",
     "casework_la:overview",
     "oruk_staff:harvests",
+    "la:home",
+    "la:home_csv",
     # The directory's search words and searches without results: directory editors only.
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
