@@ -6,9 +6,10 @@ queries whatever its length.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -20,6 +21,7 @@ from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
+PATTERN_WINDOW = timedelta(days=7)
 INBOX_NEW_SHOWN = 200
 INBOX_DECIDED_SHOWN = 50
 MINE_SHOWN = 100
@@ -41,6 +43,7 @@ class Row:
     is_new: bool
     source: str
     outcome: str
+    pattern: bool = False
 
 
 def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
@@ -75,6 +78,7 @@ def _row(concern: Concern, url: str, logged: str) -> Row:
         is_new=concern.is_new,
         source=source,
         outcome=str(decision.get_outcome_display()) if decision else "",
+        pattern=bool(getattr(concern, "pattern", False)),
     )
 
 
@@ -102,18 +106,47 @@ def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(user, school_slug, Permission.VIEW_CHILD_RECORDS)
     if not has_permission(user, Permission.MANAGE_CASEWORK, school=school):
         raise PermissionDenied("The inbox is for the safeguarding team.")
-    at_school = Concern.objects.filter(school=school).order_by("-raised_at", "-pk")
+    showing = request.GET.get("status", "")
+    showing = showing if showing in (Status.NEW, Status.TRIAGED) else ""
+    at_school = Concern.objects.filter(school=school)
     new_all = at_school.filter(status=Status.NEW)
-    new = _rows(new_all, school, INBOX_NEW_SHOWN)
-    decided = _rows(at_school.filter(status=Status.TRIAGED), school, INBOX_DECIDED_SHOWN)
+    new = [] if showing == Status.TRIAGED else _rows(by_urgency(new_all), school, INBOX_NEW_SHOWN)
+    decided = (
+        []
+        if showing == Status.NEW
+        else _rows(
+            at_school.filter(status=Status.TRIAGED).order_by("-raised_at", "-pk"),
+            school,
+            INBOX_DECIDED_SHOWN,
+        )
+    )
     return render_page(
         request,
         "inbox.html",
         school,
+        showing=showing,
         new=new,
         # Counted only when the page is full: the count is the one number the page adds.
         new_count=new_all.count() if len(new) >= INBOX_NEW_SHOWN else len(new),
         new_shown=INBOX_NEW_SHOWN,
         decided=decided,
         decided_shown=INBOX_DECIDED_SHOWN,
+    )
+
+
+def by_urgency(concerns: QuerySet[Concern]) -> QuerySet[Concern]:
+    """Immediate risk first, then pattern alerts, then the oldest first.
+
+    A pattern alert: a child of the concern is in another concern, from another member of
+    staff, raised within 7 days of it either way (the weekly meeting's rule, per concern).
+    """
+    children = ConcernPupil.objects.filter(concern_id=OuterRef(OuterRef("pk"))).values("pupil_id")
+    others = ConcernPupil.objects.filter(
+        pupil_id__in=children,
+        concern__raised_by__isnull=False,
+        concern__raised_at__gte=OuterRef("raised_at") - PATTERN_WINDOW,
+        concern__raised_at__lte=OuterRef("raised_at") + PATTERN_WINDOW,
+    ).exclude(Q(concern_id=OuterRef("pk")) | Q(concern__raised_by_id=OuterRef("raised_by_id")))
+    return concerns.annotate(pattern=Exists(others)).order_by(
+        F("immediate_risk").desc(), F("pattern").desc(), "raised_at", "pk"
     )
