@@ -6,22 +6,21 @@ queries whatever its length.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
+from earlyhelp.concerns.urgency import by_urgency
 from earlyhelp.concerns.views._shared import render_page, staff_page, staff_user
 from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
-PATTERN_WINDOW = timedelta(days=7)
 INBOX_NEW_SHOWN = 200
 INBOX_DECIDED_SHOWN = 50
 MINE_SHOWN = 100
@@ -131,22 +130,4 @@ def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
         new_shown=INBOX_NEW_SHOWN,
         decided=decided,
         decided_shown=INBOX_DECIDED_SHOWN,
-    )
-
-
-def by_urgency(concerns: QuerySet[Concern]) -> QuerySet[Concern]:
-    """Immediate risk first, then pattern alerts, then the oldest first.
-
-    A pattern alert: a child of the concern is in another concern, from another member of
-    staff, raised within 7 days of it either way (the weekly meeting's rule, per concern).
-    """
-    children = ConcernPupil.objects.filter(concern_id=OuterRef(OuterRef("pk"))).values("pupil_id")
-    others = ConcernPupil.objects.filter(
-        pupil_id__in=children,
-        concern__raised_by__isnull=False,
-        concern__raised_at__gte=OuterRef("raised_at") - PATTERN_WINDOW,
-        concern__raised_at__lte=OuterRef("raised_at") + PATTERN_WINDOW,
-    ).exclude(Q(concern_id=OuterRef("pk")) | Q(concern__raised_by_id=OuterRef("raised_by_id")))
-    return concerns.annotate(pattern=Exists(others)).order_by(
-        F("immediate_risk").desc(), F("pattern").desc(), "raised_at", "pk"
     )

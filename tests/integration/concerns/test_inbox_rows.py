@@ -62,3 +62,20 @@ def test_the_inbox_query_count_does_not_grow(client, universe):
     with CaptureQueriesContext(connection) as four:
         client.get(INBOX)
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_the_dsl_home_counts_immediate_risk_new_and_overdue(client, universe):
+    roll = add_roll(universe)
+    with time_machine.travel("2026-11-02 09:00Z", tick=False):
+        log(universe.tom, roll.amy)
+    with time_machine.travel("2026-11-05 08:00Z", tick=False):
+        urgent = log(universe.tom, roll.ben)
+        log(universe.tom, roll.cara)
+    Concern.objects.filter(pk=urgent.pk).update(immediate_risk=True)
+    with time_machine.travel("2026-11-05 09:00Z", tick=False):
+        signed_in(client, universe.dee)
+        home = " ".join(client.get("/staff/").content.decode().split())
+        signed_in(client, universe.tom)
+        teacher = client.get("/staff/").content.decode()
+    assert "1 immediate risk</strong>, 3 new, <strong>1 overdue</strong>" in home
+    assert "immediate risk" not in teacher
