@@ -18,8 +18,8 @@ NORTHFIELD = "/staff/schools/northfield-primary"
 
 
 def fits(page: Page) -> None:
-    wide = page.evaluate("() => document.documentElement.scrollWidth")
-    assert wide <= page.viewport_size["width"], f"{page.url} is {wide}px wide"
+    wide, screen = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+    assert wide <= screen, f"{page.url} is {wide}px wide on a {screen}px screen"
 
 
 def week_of_concerns(universe: Universe) -> None:
