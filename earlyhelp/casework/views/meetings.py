@@ -7,7 +7,7 @@ when one of them has a mistake, none is saved and every typed value comes back).
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from earlyhelp.core.templatetags.govuk import govuk_error_summary
 from earlyhelp.lib.validators import MEETING
 from earlyhelp.schools.models import School
 
+NAMES = ("decision", "reason")
 HEADINGS = {
     AgendaItemKind.NEW_CONCERN: "New concerns",
     AgendaItemKind.REVIEW_DUE: "Reviews due",
@@ -59,7 +60,8 @@ def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     forms = {
         item.key: ItemDecisionForm(data, prefix=item.key, name=item.pupil.display_name)
-        for item in agenda.to_decide
+        for item in agenda.items
+        if not item.decided or _typed_in(data, item.key)
     }
     attendees = AttendeesForm(
         data, initial={"attendees": agenda.meeting.attendees if agenda.meeting else ""}
@@ -73,13 +75,18 @@ def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
         school,
         agenda=agenda,
         sections=[
-            (HEADINGS[kind], [(item, forms[item.key]) for item in items if not item.decided])
+            (HEADINGS[kind], [(item, forms[item.key]) for item in items if item.key in forms])
             for kind, items in agenda.sections.items()
         ],
-        decided=agenda.decided,
+        decided=[item for item in agenda.decided if item.key not in forms],
         attendees=attendees,
         errors=govuk_error_summary(attendees, *forms.values())["errors"],
     )
+
+
+def _typed_in(data: QueryDict | None, key: str) -> bool:
+    """Something typed for this item, though it was decided meanwhile: kept, never dropped."""
+    return data is not None and any(data.get(f"{key}-{name}", "").strip() for name in NAMES)
 
 
 def _save(

@@ -195,3 +195,18 @@ def test_the_agenda_without_n_plus_1(client, universe, django_assert_max_num_que
         page = client.get(ADDRESS)
     assert "Pattern alerts (5)" in page.content.decode()
     assert date(2026, 11, 9)
+
+
+def test_a_decision_typed_while_another_dsl_decided_the_item_is_still_saved(
+    client, universe, children
+):
+    concern(universe, universe.tom, children.ben, "2026-11-05T10:00+00:00")
+    sign_in(client, universe.dee)
+    (key,) = (f"concern-{key}" for key in keys(client))
+    first = {f"{key}-decision": "Monitor.", f"{key}-reason": "First look."}
+    assert client.post(ADDRESS, first).status_code == 302
+    second = {f"{key}-decision": "Call mum.", f"{key}-reason": "Second look."}
+    assert client.post(ADDRESS, second).status_code == 302
+    assert MeetingDecision.objects.count() == 2
+    page = client.get(ADDRESS).content.decode()
+    assert "Call mum. Reason: Second look." in page and "Monitor. Reason: First look." in page
