@@ -10,7 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from earlyhelp.casework.models import (
     ACTIVE_STATUSES,
@@ -22,10 +24,11 @@ from earlyhelp.casework.models import (
     PlanAction,
     Referral,
 )
-from earlyhelp.concerns.models import ConcernPupil
+from earlyhelp.concerns.models import Concern, ConcernPupil, Part
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
+SUMMARY_WORDS = 40
 PATTERN_WINDOW = timedelta(days=7)
 REVIEW_HORIZON = timedelta(days=7)
 
@@ -38,6 +41,16 @@ class AgendaItem:
     title: str
     due_on: date | None = None
     decisions: list[MeetingDecision] = field(default_factory=list)
+    about: str = ""
+    summary: str = ""
+    immediate_risk: bool = False
+    involved: list[tuple[str, str]] = field(default_factory=list)
+    triaged: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """Decided at this meeting, or (a concern) already decided in the inbox."""
+        return bool(self.decisions or self.triaged)
 
 
 @dataclass
@@ -53,6 +66,14 @@ class Agenda:
 
     def find(self, key: str) -> AgendaItem | None:
         return next((item for item in self.items if item.key == key), None)
+
+    @property
+    def to_decide(self) -> list[AgendaItem]:
+        return [item for item in self.items if not item.decided]
+
+    @property
+    def decided(self) -> list[AgendaItem]:
+        return [item for item in self.items if item.decided]
 
 
 def build_agenda(school: School, on: date) -> Agenda:
@@ -80,18 +101,49 @@ def new_concerns(school: School, since: date, on: date) -> list[AgendaItem]:
             concern__raised_at__gte=_start_of(since + timedelta(days=1)),
             concern__raised_at__lt=_start_of(on + timedelta(days=1)),
         )
-        .select_related("pupil", "concern")
+        .select_related("pupil", "concern", "concern__decision")
+        .prefetch_related(
+            Prefetch("concern__links", queryset=ConcernPupil.objects.select_related("pupil"))
+        )
         .order_by("concern__raised_at", "pk")
     )
-    return [
-        AgendaItem(
-            AgendaItemKind.NEW_CONCERN,
-            f"concern-{link.concern_id}-{link.pupil_id}",
-            link.pupil,
-            f"Concern logged {timezone.localtime(link.concern.raised_at):%d %B %Y}",
-        )
-        for link in links
-    ]
+    return [_concern_item(link) for link in links]
+
+
+def _concern_item(link: ConcernPupil) -> AgendaItem:
+    """One child's item for a concern: what it is about, its flags, who else is involved."""
+    concern: Concern = link.concern
+    decision = getattr(concern, "decision", None)
+    about = (
+        str(concern.get_message_kind_display())
+        if concern.message_kind
+        else ", ".join(concern.category_labels)
+    )
+    return AgendaItem(
+        AgendaItemKind.NEW_CONCERN,
+        f"concern-{link.concern_id}-{link.pupil_id}",
+        link.pupil,
+        f"Concern logged {timezone.localtime(concern.raised_at):%d %B %Y}",
+        about=about,
+        summary=Truncator(concern.account).words(SUMMARY_WORDS),
+        immediate_risk=concern.immediate_risk,
+        involved=[
+            (other.pupil.display_name, _part(other.part))
+            for other in concern.links.all()
+            if len(concern.links.all()) > 1
+        ],
+        triaged=(
+            f"{decision.get_outcome_display()}: {decision.reason}" if decision is not None else ""
+        ),
+    )
+
+
+def _part(part: str) -> str:
+    return {
+        Part.SUBJECT: "subject",
+        Part.ALLEGED_HARMER: "alleged harmer",
+        Part.WITNESS: "witness",
+    }.get(Part(part), "other")
 
 
 def reviews_due(school: School, on: date) -> list[AgendaItem]:

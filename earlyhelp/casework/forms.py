@@ -220,6 +220,32 @@ class DecisionForm(GovukForm):
     decision = text("Decision", "Enter the decision", rows=2)
 
 
+class ItemDecisionForm(GovukForm):
+    """One agenda item's part of the meeting's single form: blank means "not decided yet"."""
+
+    decision = line("Decision", None)
+    reason = text("Reason", None, rows=2)
+
+    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.name = name
+        self.fields["decision"].label = f"Decision about {name} (optional)"
+        self.fields["reason"].label = f"Reason for the decision about {name}"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        decision, reason = data.get("decision", ""), data.get("reason", "")
+        if reason and not decision:
+            self.add_error("decision", f"Enter the decision about {self.name}, or clear the reason")
+        if decision and not reason:
+            self.add_error("reason", f"Enter the reason for the decision about {self.name}")
+        return data
+
+    @property
+    def typed(self) -> bool:
+        return bool(self.is_valid() and self.cleaned_data["decision"])
+
+
 class TransferForm(GovukForm):
     to_school = forms.ModelChoiceField(
         label="School on this service",

@@ -9,6 +9,7 @@ app_name = "casework"
 urlpatterns = [
     path("meetings/", meetings.today, name="meetings"),
     path("meetings/<str:day>/", meetings.meeting, name="meeting"),
+    path("meetings/<str:day>/minutes/", meetings.minutes, name="meeting_minutes"),
     path("referrals/", referrals.school_referrals, name="referrals"),
     path("transfers/incoming/", transfers.incoming, name="incoming"),
     path("transfers/incoming/<int:incoming_id>/", transfers.incoming_file, name="incoming-file"),

@@ -1,6 +1,6 @@
 """The staff area's front page: the schools a person works for and what needs doing."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.concerns.urgency import InboxCounts, inbox_counts
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
 from earlyhelp.schools.models import School
@@ -24,6 +25,7 @@ class SchoolRow:
     may_log_concern: bool = False
     is_safeguarding_team: bool = False
     may_import_roll: bool = False
+    inbox: InboxCounts | None = None
 
 
 @login_required
@@ -43,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         for school in schools
     ]
+    rows = [_with_inbox(row) for row in rows]
     authorities = list(list_local_authorities_for_user(user))
     if not rows and len(authorities) == 1:
         return redirect("la:home", la_slug=authorities[0].slug)
@@ -51,3 +54,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "core/staff_home.html",
         {"rows": rows, "review_states": ReviewState, "authorities": authorities},
     )
+
+
+def _with_inbox(row: SchoolRow) -> SchoolRow:
+    """The safeguarding team's row also counts its new, immediate-risk and overdue concerns."""
+    if not row.is_safeguarding_team:
+        return row
+    return replace(row, inbox=inbox_counts(row.school, timezone.now()))

@@ -3,6 +3,8 @@ a teacher logs a concern about two pupils; the DSL triages it with a reason, ope
 help with consent, completes the assessment and plan, records a review and steps up; a
 pupil leaves and the file is transferred and acknowledged by the other school."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from earlyhelp.casework.models import EarlyHelpEpisode, EpisodeStatus, FileTransfer
@@ -193,8 +195,9 @@ def test_meeting_referrals_and_county_pages(page: Page, universe):
     expect(page.locator("main")).to_contain_text("Pattern alerts (1)")
     d.scan()
     card = page.locator(".govuk-summary-card", has_text="Concerns from 2 members of staff")
-    d.fill(card.get_by_label("Decision"), "Invite dad in this week.")
-    d.press(card.get_by_role("button", name="Record the decision"))
+    d.fill(card.get_by_label(re.compile("^Decision about")), "Invite dad in this week.")
+    d.fill(card.get_by_label(re.compile("^Reason for")), "Two members of staff worried.")
+    d.press(page.get_by_role("button", name="Save the decisions"))
     expect(page.locator("main")).to_contain_text("Invite dad in this week.")
     d.scan()
 

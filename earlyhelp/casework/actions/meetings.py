@@ -1,5 +1,6 @@
 """The weekly safeguarding meeting: who came, and a decision per agenda item."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -61,3 +62,53 @@ def record_decision(
         source=made,
     )
     return made
+
+
+@dataclass(frozen=True)
+class TypedDecision:
+    """One agenda item's decision as typed at the meeting, with the reason for it."""
+
+    pupil: Pupil
+    item_kind: str
+    item_key: str
+    decision: str
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.decision.strip()} Reason: {self.reason.strip()}"
+
+
+@transaction.atomic
+def record_decisions(
+    *,
+    school: School,
+    held_on: date,
+    attendees: str | None = None,
+    decisions: list[TypedDecision],
+    by: User | None,
+) -> list[MeetingDecision]:
+    """Who came and every decision typed at one meeting: all saved or none.
+
+    Each decision is audited and goes into its child's chronology (`record_decision`).
+    """
+    if attendees is not None:
+        meeting = hold_meeting(school=school, held_on=held_on, attendees=attendees, by=by)
+    else:
+        meeting = hold_meeting_if_needed(school=school, held_on=held_on, by=by)
+    return [
+        record_decision(
+            meeting=meeting,
+            pupil=typed.pupil,
+            item_kind=typed.item_kind,
+            item_key=typed.item_key,
+            decision=typed.text,
+            by=by,
+        )
+        for typed in decisions
+    ]
+
+
+def hold_meeting_if_needed(*, school: School, held_on: date, by: User | None) -> Meeting:
+    found = Meeting.objects.filter(school=school, held_on=held_on).first()
+    return found or hold_meeting(school=school, held_on=held_on, attendees="", by=by)

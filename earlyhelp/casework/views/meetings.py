@@ -1,22 +1,28 @@
-"""The weekly safeguarding meeting: the agenda for a date, who came, a decision per item."""
+"""The weekly safeguarding meeting: the agenda for a date, who came, a decision per item.
+
+The whole agenda is one form with one button, so every decision typed is saved together (or,
+when one of them has a mistake, none is saved and every typed value comes back).
+"""
 
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from earlyhelp.casework.actions.meetings import hold_meeting, record_decision
-from earlyhelp.casework.agenda import Agenda, build_agenda
-from earlyhelp.casework.forms import AttendeesForm, DecisionForm
+from earlyhelp.casework.actions.meetings import TypedDecision, record_decisions
+from earlyhelp.casework.agenda import Agenda, AgendaItem, build_agenda
+from earlyhelp.casework.forms import AttendeesForm, ItemDecisionForm
 from earlyhelp.casework.models import AgendaItemKind
 from earlyhelp.casework.views._common import load_school, render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
+from earlyhelp.core.templatetags.govuk import govuk_error_summary
 from earlyhelp.lib.validators import MEETING
 from earlyhelp.schools.models import School
 
+NAMES = ("decision", "reason")
 HEADINGS = {
     AgendaItemKind.NEW_CONCERN: "New concerns",
     AgendaItemKind.REVIEW_DUE: "Reviews due",
@@ -51,65 +57,92 @@ def today(request: HttpRequest, school_slug: str) -> HttpResponse:
 def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
     school, on = load_school(request, school_slug), _day(day)
     agenda = build_agenda(school, on)
-    posted = request.POST.get("which", "") if request.method == "POST" else ""
+    data = request.POST if request.method == "POST" else None
     forms = {
-        item.key: DecisionForm(
-            request.POST if item.key == posted else None,
-            prefix=item.key,
-            initial={"item": item.key},
-        )
+        item.key: ItemDecisionForm(data, prefix=item.key, name=item.pupil.display_name)
         for item in agenda.items
+        if not item.decided or _typed_in(data, item.key)
     }
     attendees = AttendeesForm(
-        request.POST if posted == "attendees" else None,
-        initial={"attendees": agenda.meeting.attendees if agenda.meeting else ""},
+        data, initial={"attendees": agenda.meeting.attendees if agenda.meeting else ""}
     )
-    if posted == "attendees" and attendees.is_valid():
-        hold_meeting(
-            school=school,
-            held_on=on,
-            attendees=attendees.cleaned_data["attendees"],
-            by=staff_user(request),
-        )
-        messages.success(request, "Who came is saved.")
+    valid = attendees.is_valid() & all(form.is_valid() for form in forms.values())
+    if data is not None and valid and _save(request, school, agenda, attendees, forms):
         return redirect(_url(school, on))
-    decided = posted in forms and forms[posted].is_valid()
-    if decided and _decide(request, school, agenda, posted, forms[posted]):
-        return redirect(f"{_url(school, on)}#{posted}")
     return render_page(
         request,
         "meetings/agenda.html",
         school,
         agenda=agenda,
         sections=[
-            (HEADINGS[kind], [(item, forms[item.key]) for item in items])
+            (HEADINGS[kind], [(item, forms[item.key]) for item in items if item.key in forms])
             for kind, items in agenda.sections.items()
         ],
+        decided=[item for item in agenda.decided if item.key not in forms],
         attendees=attendees,
-        bound=forms.get(posted) if posted in forms else attendees,
+        errors=govuk_error_summary(attendees, *forms.values())["errors"],
     )
 
 
-def _decide(
-    request: HttpRequest, school: School, agenda: Agenda, key: str, form: DecisionForm
+def _typed_in(data: QueryDict | None, key: str) -> bool:
+    """Something typed for this item, though it was decided meanwhile: kept, never dropped."""
+    return data is not None and any(data.get(f"{key}-{name}", "").strip() for name in NAMES)
+
+
+def _save(
+    request: HttpRequest,
+    school: School,
+    agenda: Agenda,
+    attendees: AttendeesForm,
+    forms: dict[str, ItemDecisionForm],
 ) -> bool:
-    item = agenda.find(key)
-    assert item is not None
-    by = staff_user(request)
+    """Who came and every typed decision, in one action; False (nothing saved) on a refusal."""
+    typed = [_typed(agenda, key, form) for key, form in forms.items() if form.typed]
+    who = attendees.cleaned_data["attendees"]
+    previous = agenda.meeting.attendees if agenda.meeting else ""
+    if not typed and who == previous:
+        messages.success(request, "Nothing new to save.")
+        return True
     try:
-        found = agenda.meeting or hold_meeting(
-            school=school, held_on=agenda.on, attendees="", by=by
-        )
-        record_decision(
-            meeting=found,
-            pupil=item.pupil,
-            item_kind=item.kind,
-            item_key=item.key,
-            decision=form.cleaned_data["decision"],
-            by=by,
+        record_decisions(
+            school=school,
+            held_on=agenda.on,
+            attendees=who if who != previous else None,
+            decisions=typed,
+            by=staff_user(request),
         )
     except ActionError as error:
-        form.add_error("decision", str(error))
+        attendees.add_error(None, str(error))
         return False
-    messages.success(request, f"Decision about {item.pupil.display_name} recorded.")
+    count = len(typed)
+    messages.success(
+        request,
+        f"{count} decision{'s' if count != 1 else ''} saved." if typed else "Who came is saved.",
+    )
     return True
+
+
+def _typed(agenda: Agenda, key: str, form: ItemDecisionForm) -> TypedDecision:
+    item: AgendaItem | None = agenda.find(key)
+    assert item is not None
+    return TypedDecision(
+        pupil=item.pupil,
+        item_kind=item.kind,
+        item_key=item.key,
+        decision=form.cleaned_data["decision"],
+        reason=form.cleaned_data["reason"],
+    )
+
+
+@staff_page
+def minutes(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
+    """A plain printable page: the agenda and the decisions taken at this meeting."""
+    school, on = load_school(request, school_slug), _day(day)
+    agenda = build_agenda(school, on)
+    return render_page(
+        request,
+        "meetings/minutes.html",
+        school,
+        agenda=agenda,
+        sections=[(HEADINGS[kind], items) for kind, items in agenda.sections.items()],
+    )

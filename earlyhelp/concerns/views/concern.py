@@ -1,5 +1,6 @@
 """One concern: its page, its attachments, and the team's decision on it (triage)."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -11,6 +12,7 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import Involved, WrongStateError, triage_concern
 from earlyhelp.concerns.forms import TriageForm
+from earlyhelp.concerns.models import Concern, Outcome
 from earlyhelp.concerns.views._shared import posted, render_page, staff_page, staff_user
 from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 
@@ -78,6 +80,7 @@ def triage(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
         except WrongStateError as error:
             form.add_error(None, str(error))
         else:
+            messages.success(request, _confirmation(concern, data["outcome"]))
             return redirect(reverse("concerns:inbox", args=[concern.school.slug]))
     return render_page(
         request,
@@ -89,3 +92,7 @@ def triage(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
         query=query,
         decided=not concern.is_new,
     )
+
+
+def _confirmation(concern: Concern, outcome: str) -> str:
+    return f"Decision on concern {concern.pk} recorded: {Outcome(outcome).label}."

@@ -15,6 +15,7 @@ from django.urls import reverse
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
+from earlyhelp.concerns.urgency import by_urgency
 from earlyhelp.concerns.views._shared import render_page, staff_page, staff_user
 from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.schools.access import get_school_for_user
@@ -41,6 +42,7 @@ class Row:
     is_new: bool
     source: str
     outcome: str
+    pattern: bool = False
 
 
 def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
@@ -75,6 +77,7 @@ def _row(concern: Concern, url: str, logged: str) -> Row:
         is_new=concern.is_new,
         source=source,
         outcome=str(decision.get_outcome_display()) if decision else "",
+        pattern=bool(getattr(concern, "pattern", False)),
     )
 
 
@@ -102,14 +105,25 @@ def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(user, school_slug, Permission.VIEW_CHILD_RECORDS)
     if not has_permission(user, Permission.MANAGE_CASEWORK, school=school):
         raise PermissionDenied("The inbox is for the safeguarding team.")
-    at_school = Concern.objects.filter(school=school).order_by("-raised_at", "-pk")
+    showing = request.GET.get("status", "")
+    showing = showing if showing in (Status.NEW, Status.TRIAGED) else ""
+    at_school = Concern.objects.filter(school=school)
     new_all = at_school.filter(status=Status.NEW)
-    new = _rows(new_all, school, INBOX_NEW_SHOWN)
-    decided = _rows(at_school.filter(status=Status.TRIAGED), school, INBOX_DECIDED_SHOWN)
+    new = [] if showing == Status.TRIAGED else _rows(by_urgency(new_all), school, INBOX_NEW_SHOWN)
+    decided = (
+        []
+        if showing == Status.NEW
+        else _rows(
+            at_school.filter(status=Status.TRIAGED).order_by("-raised_at", "-pk"),
+            school,
+            INBOX_DECIDED_SHOWN,
+        )
+    )
     return render_page(
         request,
         "inbox.html",
         school,
+        showing=showing,
         new=new,
         # Counted only when the page is full: the count is the one number the page adds.
         new_count=new_all.count() if len(new) >= INBOX_NEW_SHOWN else len(new),

@@ -184,6 +184,9 @@ def test_dsl_triages_with_a_reason(client, universe, roll):
     assert "Enter the reason for the decision" in html
     response = client.post(url, {"outcome": "monitor", "reason": "Watch at lunch."})
     assert response.status_code == 302
+    inbox = client.get(response["Location"]).content.decode()
+    assert "govuk-notification-banner--success" in inbox
+    assert f"Decision on concern {concern.pk} recorded: Monitor." in inbox
     concern.refresh_from_db()
     assert concern.status == Status.TRIAGED and concern.decision.reason == "Watch at lunch."
 
