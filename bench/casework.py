@@ -234,11 +234,12 @@ def _add_concerns(world: dict[str, Any], *, start: int, stop: int, schools: int)
         )
         cursor.execute(
             """INSERT INTO audit_auditevent (created_at, actor_id, actor_name, action,
-                   object_type, object_id, object_name, school_id, details, previous_hash, hash)
+                   object_type, object_id, object_name, school_id, details, previous_hash, hash,
+                   chain_version)
                SELECT now() - n * interval '30 seconds', %s, 'Bench Lead',
                    'concern.logged', 'concerns.concern', n::text, 'Concern ' || n,
                    school_id::text, '{}', md5('p' || n) || md5('q' || n),
-                   md5('h' || n) || md5('i' || n)
+                   md5('h' || n) || md5('i' || n), 2
                FROM batch ORDER BY n""",
             [str(dsl.pk)],
         )
