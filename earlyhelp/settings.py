@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "earlyhelp.imports",
     "earlyhelp.links",
     "earlyhelp.pupils",
+    "earlyhelp.records",
     "earlyhelp.casework",
     "earlyhelp.concerns",
     "earlyhelp.dataprotection",

@@ -10,20 +10,23 @@ Who may see a child's record:
 - the safeguarding team (VIEW_CHILD_RECORDS: DSL and deputies) of the child's school;
 - nobody else at the school sees the record (a teacher sees only the concerns they logged,
   through the concerns app's own check), and nobody at another school, ever;
+- the receiving school's casework team reads a file transfer sent to it
+  (`get_incoming_transfer_for_user`), the frozen package only;
 - a local authority officer only when a referral about the child was sent to their
   authority (`_referred_to_officer`), never because of their county role alone.
 """
 
-from django.db import transaction
 from django.http import Http404
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.audit.events import record_event
+from earlyhelp.casework.models import FileTransfer
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.access_events import VIEWED, record_child_viewed
+from earlyhelp.schools.models import School
 
-VIEWED = "child_record.viewed"
+__all__ = ["VIEWED", "can_view_child", "get_child_for_user", "get_incoming_transfer_for_user"]
 
 
 def can_view_child(user: User, pupil: Pupil) -> bool:
@@ -38,16 +41,30 @@ def get_child_for_user(user: User, pupil_id: int, *, page: str) -> Pupil:
     pupil = Pupil.objects.select_related("school__local_authority").filter(pk=pupil_id).first()
     if pupil is None or not can_view_child(user, pupil):
         raise Http404("No such child")
-    record_access(user=user, pupil=pupil, page=page)
+    _record_access(user=user, pupil=pupil, page=page)
     return pupil
 
 
-def record_access(*, user: User, pupil: Pupil, page: str) -> None:
-    """Write the access event for one view of `pupil`'s record."""
-    with transaction.atomic():
-        record_event(
-            by=user, action=VIEWED, obj=pupil, school_id=pupil.school_id, details={"page": page}
-        )
+def get_incoming_transfer_for_user(
+    user: User, school: School, transfer_id: int, *, page: str
+) -> FileTransfer:
+    """A file transfer sent to `school`, if `user` runs casework there; else 404. The receiving
+    school reads the frozen package, never the sending school's live record; each look is
+    recorded as one access event naming the child and `page`."""
+    found = (
+        FileTransfer.objects.select_related("pupil", "from_school")
+        .filter(pk=transfer_id, to_school=school)
+        .first()
+    )
+    if found is None or not has_permission(user, Permission.MANAGE_CASEWORK, school=school):
+        raise Http404("No such transfer")
+    _record_access(user=user, pupil=found.pupil, page=page)
+    return found
+
+
+def _record_access(*, user: User, pupil: Pupil, page: str) -> None:
+    """Write the access event for one view of `pupil`'s record (only this module's loaders)."""
+    record_child_viewed(user=user, pupil=pupil, page=page)
 
 
 def _referred_to_officer(user: User, pupil: Pupil) -> bool:

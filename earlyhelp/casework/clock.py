@@ -30,9 +30,8 @@ from earlyhelp.casework.models import (
     FileTransfer,
     PlanAction,
     Referral,
-    Task,
-    TaskKind,
 )
+from earlyhelp.records.models import Task, TaskKind
 from earlyhelp.schools.models import School
 
 REVIEW_WARNING = timedelta(days=7)

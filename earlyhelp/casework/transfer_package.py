@@ -5,10 +5,10 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from earlyhelp.casework.chronology import list_entries
 from earlyhelp.casework.models import EarlyHelpEpisode, FileTransfer, Referral
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import list_entries
 
 FORMAT = "earlyhelp-cp-file/1"
 

@@ -4,8 +4,9 @@ A concern is visible to the person who logged it and to the safeguarding team
 (VIEW_CHILD_RECORDS) of its school; anyone else gets the same 404 as for a concern that does
 not exist. A concern page is a view of each linked child's record, so each successful call
 writes one `child_record.viewed` event per linked child (through
-`casework.access.record_access`), naming the page. Lists (the inbox, "My concerns") write
-none: they show names and categories, not records, and are filtered by this same rule.
+`records.access_events.record_child_viewed`), naming the page. Lists (the inbox, "My
+concerns") write none: they show names and categories, not records, and are filtered by this
+same rule.
 """
 
 from django.http import Http404
@@ -13,8 +14,8 @@ from django.http import Http404
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.casework.access import record_access
 from earlyhelp.concerns.models import Concern
+from earlyhelp.records.access_events import record_child_viewed
 
 
 def can_view_concern(user: User, concern: Concern) -> bool:
@@ -38,5 +39,5 @@ def get_concern_for_user(
     if concern is None or not can_view_concern(user, concern):
         raise Http404("No such concern")
     for link in concern.links.select_related("pupil"):
-        record_access(user=user, pupil=link.pupil, page=f"{page} {concern.pk}")
+        record_child_viewed(user=user, pupil=link.pupil, page=f"{page} {concern.pk}")
     return concern

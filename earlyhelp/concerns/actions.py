@@ -16,8 +16,6 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import EntryKind, Task, TaskKind
 from earlyhelp.concerns.attachments import check_attachment
 from earlyhelp.concerns.models import (
     Category,
@@ -32,6 +30,9 @@ from earlyhelp.concerns.models import (
 )
 from earlyhelp.lib.workdays import next_working_day
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, Task, TaskKind
+from earlyhelp.records.tasks import add_task
 from earlyhelp.schools.models import School
 
 if TYPE_CHECKING:
@@ -256,18 +257,12 @@ def _attach(concern: Concern, upload: Upload, *, by: User) -> ConcernAttachment:
 def _fgm_task(concern: Concern, pupils: Sequence[Involved], *, by: User) -> Task:
     """The teacher's personal duty (FGM Act 2003 s5B): tell the police by the next working day."""
     subject = next((i.pupil for i in pupils if i.part == Part.SUBJECT), pupils[0].pupil)
-    now = timezone.now()
-    task = Task(
+    return add_task(
         school=concern.school,
         pupil=subject,
         kind=TaskKind.FGM_POLICE_REPORT,
         title="Report FGM to the police (101): your personal duty under the FGM Act 2003",
-        due_on=next_working_day(timezone.localdate(now)),
+        due_on=next_working_day(timezone.localdate()),
         assigned_to=by,
-        created_at=now,
-        source_type=concern._meta.label_lower,
-        source_id=str(concern.pk),
+        source=concern,
     )
-    task.full_clean()
-    task.save()
-    return task

@@ -17,10 +17,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.chronology import list_entries
 from earlyhelp.dataprotection.records import collect_child_rows
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import list_entries
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.casework.actions.errors import WrongStateError
-from earlyhelp.casework.models import CaseworkSettings, EarlyHelpEpisode, EpisodeStatus, Task
+from earlyhelp.casework.models import CaseworkSettings, EarlyHelpEpisode, EpisodeStatus
+from earlyhelp.records.models import Task
 from earlyhelp.schools.models import School
 
 

@@ -16,15 +16,9 @@ from earlyhelp.casework.actions._common import (
 )
 from earlyhelp.casework.actions.consent import has_current_consent
 from earlyhelp.casework.actions.errors import ConsentRequiredError, WrongStateError
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import (
-    Assessment,
-    ConsentScope,
-    EarlyHelpEpisode,
-    EntryKind,
-    PlanAction,
-    TaskKind,
-)
+from earlyhelp.casework.models import Assessment, ConsentScope, EarlyHelpEpisode, PlanAction
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, TaskKind
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from django.db import transaction
 from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions._common import audit, locked_episode, now, require_active, save
 from earlyhelp.casework.actions.errors import WrongStateError
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import Consent, ConsentScope, EarlyHelpEpisode, EntryKind
+from earlyhelp.casework.models import Consent, ConsentScope, EarlyHelpEpisode
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind
 
 
 def has_current_consent(episode: EarlyHelpEpisode, scope: str) -> bool:

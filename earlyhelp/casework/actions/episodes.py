@@ -17,20 +17,19 @@ from earlyhelp.casework.actions._common import (
     save,
 )
 from earlyhelp.casework.actions.errors import OpenActionsError, WrongStateError
-from earlyhelp.casework.chronology import add_entry
 from earlyhelp.casework.models import (
     EarlyHelpEpisode,
-    EntryKind,
     EpisodeStatus,
     LevelChange,
     NeedLevel,
     Referral,
     ReferralStatus,
     ReferralStatusChange,
-    TaskKind,
 )
 from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, TaskKind
 
 LEAD_FIELDS = ("lead_practitioner_name", "lead_practitioner")
 

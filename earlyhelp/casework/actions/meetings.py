@@ -8,9 +8,10 @@ from django.db import transaction
 from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import AgendaItemKind, EntryKind, Meeting, MeetingDecision
+from earlyhelp.casework.models import AgendaItemKind, Meeting, MeetingDecision
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind
 from earlyhelp.schools.models import School
 
 

@@ -8,19 +8,18 @@ from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions._common import audit, complete_tasks, now, save
 from earlyhelp.casework.actions.consent import has_current_consent
 from earlyhelp.casework.actions.errors import ConsentRequiredError, WrongStateError
-from earlyhelp.casework.chronology import add_entry
 from earlyhelp.casework.models import (
     ACTIVE_STATUSES,
     ConsentScope,
     EarlyHelpEpisode,
-    EntryKind,
     Referral,
     ReferralStatus,
     ReferralStatusChange,
-    TaskKind,
 )
 from earlyhelp.directory.models import Service
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, TaskKind
 
 
 @transaction.atomic

@@ -14,8 +14,9 @@ from earlyhelp.casework.actions._common import (
     review_interval_weeks,
     save,
 )
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import EarlyHelpEpisode, EntryKind, Review, ReviewOutcome, TaskKind
+from earlyhelp.casework.models import EarlyHelpEpisode, Review, ReviewOutcome
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, TaskKind
 
 
 @transaction.atomic

@@ -8,10 +8,11 @@ from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions._common import audit, complete_tasks, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.calendar import SchoolCalendar
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import EntryKind, FileTransfer, TaskKind
+from earlyhelp.casework.models import FileTransfer
 from earlyhelp.casework.transfer_package import build_package
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind, TaskKind
 from earlyhelp.schools.models import School
 
 SCHOOL_DAYS_TO_TRANSFER = 5

@@ -1,9 +1,8 @@
-"""Casework: a child's safeguarding record. One module per model family."""
+"""Casework: a child's safeguarding record. One module per model family.
 
-from earlyhelp.casework.models.chronology import ChronologyEntry, EntryKind
-from earlyhelp.casework.models.tasks import Task, TaskKind
+Chronology entries and tasks live in the kernel below casework: `earlyhelp.records.models`.
+"""
 
-__all__ = ["ChronologyEntry", "EntryKind", "Task", "TaskKind"]
 from earlyhelp.casework.models.episodes import (
     ACTIVE_STATUSES,
     Assessment,
@@ -27,7 +26,7 @@ from earlyhelp.casework.models.referrals import (
 from earlyhelp.casework.models.terms import CaseworkSettings, SchoolTerm
 from earlyhelp.casework.models.transfers import FileTransfer
 
-__all__ += [
+__all__ = [
     "ACTIVE_STATUSES",
     "AWAITING_REPLY",
     "AgendaItemKind",

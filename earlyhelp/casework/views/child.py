@@ -25,14 +25,14 @@ from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.access import VIEWED, get_child_for_user
-from earlyhelp.casework.chronology import list_entries
-from earlyhelp.casework.models import ChronologyEntry, EntryKind
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.search import search_pupils
+from earlyhelp.records.chronology import list_entries
+from earlyhelp.records.models import ChronologyEntry, EntryKind
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 

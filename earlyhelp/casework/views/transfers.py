@@ -2,8 +2,9 @@
 the receiving school, if on the platform, reads it and confirms receipt.
 
 The receiving school sees the frozen package only, never the sending school's live record:
-its pages load the transfer through `_incoming`, which answers 404 unless the transfer was
-sent to that school, and write an access event naming the child.
+its pages load the transfer through `casework.access.get_incoming_transfer_for_user`, which
+answers 404 unless the transfer was sent to that school, and writes an access event naming
+the child.
 """
 
 import json
@@ -14,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
-from earlyhelp.casework.access import record_access
+from earlyhelp.casework.access import get_incoming_transfer_for_user
 from earlyhelp.casework.actions.transfers import (
     acknowledge_transfer,
     mark_downloaded,
@@ -88,13 +89,7 @@ def _package_response(found: FileTransfer, kind: str) -> HttpResponse:
 
 
 def _incoming(request: HttpRequest, school: School, incoming_id: int, page: str) -> FileTransfer:
-    found = get_object_or_404(
-        FileTransfer.objects.select_related("pupil", "from_school"),
-        pk=incoming_id,
-        to_school=school,
-    )
-    record_access(user=staff_user(request), pupil=found.pupil, page=page)
-    return found
+    return get_incoming_transfer_for_user(staff_user(request), school, incoming_id, page=page)
 
 
 @staff_page

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.access import VIEWED
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import EntryKind
 from earlyhelp.concerns.actions import triage_concern
 from earlyhelp.concerns.models import Outcome
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind
 from tests.concerns_universe import add_roll, log, signed_in
 
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 from django.db import transaction
 
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import EntryKind
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind
 from tests.concerns_universe import add_roll, signed_in
 
 

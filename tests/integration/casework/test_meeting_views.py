@@ -6,9 +6,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from earlyhelp.casework.models import EntryKind, MeetingDecision
+from earlyhelp.casework.models import MeetingDecision
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern, triage_concern
 from earlyhelp.concerns.models import Concern, Outcome, Part
+from earlyhelp.records.models import EntryKind
 from tests.early_help_universe import add_pupil, sign_in
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ import time_machine
 from django.db import connection
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.models import ChronologyEntry, EntryKind, Task, TaskKind
 from earlyhelp.concerns.actions import (
     LOGGED,
     TRIAGED,
@@ -18,6 +17,7 @@ from earlyhelp.concerns.actions import (
     triage_concern,
 )
 from earlyhelp.concerns.models import Outcome, Part, Status
+from earlyhelp.records.models import ChronologyEntry, EntryKind, Task, TaskKind
 from tests.concerns_universe import log
 
 ACCOUNT = "He said: Ben pushed me off the wall and kicked me."

@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import ChronologyEntry, EntryKind
 from earlyhelp.pupils.actions import import_roll
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.roll import PupilRow
 from earlyhelp.pupils.upn import make_upn
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import ChronologyEntry, EntryKind
 from tests.universe import Universe
 
 SECRETS = (

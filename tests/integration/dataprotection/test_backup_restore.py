@@ -15,10 +15,10 @@ from django.test import override_settings
 
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.models import ChronologyEntry
 from earlyhelp.dataprotection.backups import read_manifest
 from earlyhelp.dataprotection.backups.counts import row_counts
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.models import ChronologyEntry
 from tests.integration.dataprotection.conftest import add_pupil, build_child_records
 
 pytestmark = pytest.mark.django_db(transaction=True)

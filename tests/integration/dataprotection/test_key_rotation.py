@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import override_settings
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.models import ChronologyEntry
 from earlyhelp.dataprotection.rotation import ROTATED, list_encrypted_columns
+from earlyhelp.records.models import ChronologyEntry
 from tests.integration.dataprotection.conftest import SECRETS, ChildRecords, build_child_records
 
 OLD = Fernet.generate_key().decode()
@@ -28,7 +28,7 @@ def old_records(universe) -> ChildRecords:
 
 def test_the_chronology_summary_is_one_of_the_encrypted_columns():
     labels = [c.label for c in list_encrypted_columns()]
-    assert "casework.chronologyentry.summary" in labels
+    assert "records.chronologyentry.summary" in labels
 
 
 def test_rotation_rewrites_every_value_and_the_old_key_can_go(old_records, capsys):
@@ -43,8 +43,8 @@ def test_rotation_rewrites_every_value_and_the_old_key_can_go(old_records, capsy
     assert after.keys() == before.keys()
     assert all(after[pk] != before[pk] for pk in before)
     assert not any(secret in raw for raw in after.values() for secret in SECRETS)
-    assert "casework.chronologyentry.summary: 3 re-encrypted" in out
-    assert "casework.chronologyentry.summary: 2 rows checked" in err
+    assert "records.chronologyentry.summary: 3 re-encrypted" in out
+    assert "records.chronologyentry.summary: 2 rows checked" in err
     with override_settings(FIELD_ENCRYPTION_KEYS=[NEW]):
         summaries = set(ChronologyEntry.objects.values_list("summary", flat=True))
     assert summaries == set(SECRETS)
@@ -63,7 +63,7 @@ def test_rotation_is_recorded_with_counts_and_no_key(old_records):
     with override_settings(FIELD_ENCRYPTION_KEYS=[NEW, OLD]):
         call_command("rotate_field_keys")
     event = AuditEvent.objects.get(action=ROTATED)
-    assert event.details["columns"]["casework.chronologyentry.summary"]["rewritten"] == 3
+    assert event.details["columns"]["records.chronologyentry.summary"]["rewritten"] == 3
     assert event.details["keys"] == 2
     assert NEW not in str(event.details) and OLD not in str(event.details)
 
@@ -93,7 +93,7 @@ def test_a_value_no_key_can_read_stops_the_rotation_and_names_the_row(old_record
     with override_settings(FIELD_ENCRYPTION_KEYS=[NEW, third]):
         before = raw_summaries()
         first_pk = min(before)
-        with pytest.raises(CommandError, match=f"Row {first_pk} of casework.chronologyentry"):
+        with pytest.raises(CommandError, match=f"Row {first_pk} of records.chronologyentry"):
             call_command("rotate_field_keys")
     assert raw_summaries() == before
 

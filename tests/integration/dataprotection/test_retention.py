@@ -6,8 +6,7 @@ from django.db import transaction
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.actions.episodes import change_level, open_episode
-from earlyhelp.casework.chronology import add_entry
-from earlyhelp.casework.models import ChronologyEntry, EarlyHelpEpisode, EntryKind, LevelChange
+from earlyhelp.casework.models import EarlyHelpEpisode, LevelChange
 from earlyhelp.dataprotection.actions import (
     HOLD_LIFTED,
     HOLD_PLACED,
@@ -22,6 +21,8 @@ from earlyhelp.dataprotection.actions import (
 from earlyhelp.dataprotection.models import RetentionHold
 from earlyhelp.dataprotection.records import collect_child_rows
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import ChronologyEntry, EntryKind
 from tests.integration.dataprotection.conftest import add_pupil, build_child_records
 
 GROWN_UP_SECRET = "Disclosed harm at home to her form tutor"
@@ -52,7 +53,7 @@ def test_every_row_about_the_child_is_found_through_the_schema(grown_up):
     assert found["casework.EarlyHelpEpisode"] == 1
     assert found["casework.LevelChange"] == 2  # opened at 2, then 3: nested under the episode
     assert (
-        found["casework.ChronologyEntry"] == ChronologyEntry.objects.filter(pupil=grown_up).count()
+        found["records.ChronologyEntry"] == ChronologyEntry.objects.filter(pupil=grown_up).count()
     )
 
 

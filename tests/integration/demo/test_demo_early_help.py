@@ -10,9 +10,8 @@ from earlyhelp.casework.models import (
     Meeting,
     Referral,
     SchoolTerm,
-    Task,
-    TaskKind,
 )
+from earlyhelp.records.models import Task, TaskKind
 from earlyhelp.schools.models import School
 
 

@@ -11,7 +11,8 @@ from earlyhelp.casework.actions.referrals import refer_to_service
 from earlyhelp.casework.actions.reviews import record_review
 from earlyhelp.casework.actions.transfers import acknowledge_transfer, start_transfer
 from earlyhelp.casework.clock import run_clock
-from earlyhelp.casework.models import SchoolTerm, Task, TaskKind
+from earlyhelp.casework.models import SchoolTerm
+from earlyhelp.records.models import Task, TaskKind
 from tests.early_help_universe import assessed, open_with_consent
 
 pytestmark = pytest.mark.django_db

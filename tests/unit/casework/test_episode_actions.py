@@ -26,15 +26,15 @@ from earlyhelp.casework.actions.errors import (
     WrongStateError,
 )
 from earlyhelp.casework.actions.reviews import record_review
-from earlyhelp.casework.chronology import list_entries
 from earlyhelp.casework.models import (
     CaseworkSettings,
     ConsentScope,
-    EntryKind,
     EpisodeStatus,
     ReferralStatus,
     ReviewOutcome,
 )
+from earlyhelp.records.chronology import list_entries
+from earlyhelp.records.models import EntryKind
 from tests.early_help_universe import ANSWERS, assessed, open_with_consent
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.actions.meetings import hold_meeting, record_decision
 from earlyhelp.casework.actions.referrals import refer_to_service
 from earlyhelp.casework.agenda import build_agenda
-from earlyhelp.casework.models import AgendaItemKind, EntryKind
+from earlyhelp.casework.models import AgendaItemKind
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
+from earlyhelp.records.models import EntryKind
 from tests.early_help_universe import assessed
 
 pytestmark = pytest.mark.django_db

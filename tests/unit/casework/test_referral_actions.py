@@ -9,8 +9,9 @@ from earlyhelp.casework.actions.consent import withdraw_consent
 from earlyhelp.casework.actions.episodes import step_up
 from earlyhelp.casework.actions.errors import ConsentRequiredError, WrongStateError
 from earlyhelp.casework.actions.referrals import refer_to_service, update_referral_status
-from earlyhelp.casework.models import ConsentScope, EntryKind, ReferralStatus
+from earlyhelp.casework.models import ConsentScope, ReferralStatus
 from earlyhelp.casework.referrals import referred_to_local_authority
+from earlyhelp.records.models import EntryKind
 from tests.early_help_universe import assessed, open_with_consent
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from earlyhelp.casework.actions.transfers import (
     mark_downloaded,
     start_transfer,
 )
-from earlyhelp.casework.models import EntryKind
 from earlyhelp.casework.transfer_package import render_pdf
+from earlyhelp.records.models import EntryKind
 from tests.early_help_universe import ANSWERS, assessed
 
 pytestmark = pytest.mark.django_db

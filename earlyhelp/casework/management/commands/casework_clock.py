@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from earlyhelp.casework.clock import run_clock
-from earlyhelp.casework.models import TaskKind
+from earlyhelp.records.models import TaskKind
 
 
 class Command(BaseCommand):

@@ -46,6 +46,8 @@ class ChronologyEntry(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
+        # Moved from casework (issue 11): the table keeps its name, no data moved.
+        db_table = "casework_chronologyentry"
         verbose_name_plural = "chronology entries"
         indexes = [
             models.Index(fields=["pupil", "-occurred_at", "-id"], name="chronology_pupil_time")

@@ -35,6 +35,8 @@ class Task(models.Model):
     source_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
+        # Moved from casework (issue 11): the table keeps its name, no data moved.
+        db_table = "casework_task"
         ordering = ["due_on", "pk"]
         indexes = [models.Index(fields=["school", "done_at", "due_on"], name="task_open_by_due")]
         constraints = [

@@ -1,4 +1,5 @@
-"""Writing and reading the chronology."""
+"""Writing and reading the chronology: the public way for any app to add a line to a child's
+record (concerns, casework, attendance, training all call `add_entry`)."""
 
 from datetime import datetime
 from typing import Any
@@ -8,8 +9,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
-from earlyhelp.casework.models import ChronologyEntry, EntryKind
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.models import ChronologyEntry, EntryKind
 
 
 def add_entry(
