@@ -60,6 +60,11 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
+.PHONY: layers
+# The app layers and contracts in pyproject.toml ([tool.importlinter]; docs/architecture.md).
+layers: install
+	$(BIN)/lint-imports
+
 typecheck: install
 	EARLYHELP_ENV=test $(BIN)/mypy earlyhelp tests bench
 
@@ -88,7 +93,7 @@ test-postgres: install assets
 	trap 'scripts/pg-test-server stop' EXIT; \
 	  EARLYHELP_ENV=test DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
 
-test: system-deps-test install assets lint typecheck checks audit-deps bandit test-sqlite test-postgres
+test: system-deps-test install assets lint layers typecheck checks audit-deps bandit test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 bench: install assets

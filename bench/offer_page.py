@@ -101,12 +101,12 @@ def build_offer(name: str, services: int) -> str:
     from earlyhelp.directory.models import Scope
     from earlyhelp.offers.actions.editing import add_entry, update_offer_text
     from earlyhelp.offers.actions.publishing import publish_offer
+    from earlyhelp.offers.actions.schools import create_school_with_offer
     from earlyhelp.schools.actions import (
         PersonDetails,
         SchoolDetails,
         add_key_person,
         create_local_authority,
-        create_school,
     )
     from earlyhelp.schools.models import LocalAuthority
 
@@ -117,7 +117,7 @@ def build_offer(name: str, services: int) -> str:
         front_door_phone="+441134960001",
         out_of_hours_phone="+441134960002",
     )
-    school = create_school(
+    school = create_school_with_offer(
         by=None,
         local_authority=county,
         details=SchoolDetails(name=name, phase="primary", phone="+441134960100"),

@@ -25,12 +25,12 @@ from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Scope, Service
 from earlyhelp.offers.actions.editing import add_entry, update_offer_text
 from earlyhelp.offers.actions.publishing import publish_offer
+from earlyhelp.offers.actions.schools import create_school_with_offer
 from earlyhelp.schools.actions import (
     PersonDetails,
     SchoolDetails,
     add_key_person,
     create_local_authority,
-    create_school,
 )
 from earlyhelp.schools.models import LocalAuthority, School
 from tests.signin import totp_code
@@ -88,7 +88,7 @@ def make_county() -> LocalAuthority:
 
 
 def make_school(county: LocalAuthority, name: str) -> School:
-    return create_school(
+    return create_school_with_offer(
         by=None,
         local_authority=county,
         details=SchoolDetails(name=name, phase="primary", phone="+441134960100"),

@@ -1,12 +1,16 @@
 """Writes to staff accounts. Each records an audit event in the same transaction."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from earlyhelp.accounts.models import Membership, User
 from earlyhelp.accounts.roles import LOCAL_AUTHORITY_ROLES, SCHOOL_ROLES, Role
 from earlyhelp.audit.events import record_event
 from earlyhelp.core.errors import ActionError
-from earlyhelp.schools.models import LocalAuthority, School
+
+if TYPE_CHECKING:  # accounts sits below schools: a membership names a school by label only
+    from earlyhelp.schools.models import LocalAuthority, School
 
 
 @transaction.atomic
@@ -36,8 +40,8 @@ def grant_role(
     by: User | None,
     user: User,
     role: Role,
-    school: School | None = None,
-    local_authority: LocalAuthority | None = None,
+    school: "School | None" = None,
+    local_authority: "LocalAuthority | None" = None,
 ) -> Membership:
     if role in SCHOOL_ROLES and (school is None or local_authority is not None):
         raise ActionError(f"{role.label} is a school role: give a school.")

@@ -29,7 +29,8 @@ from earlyhelp.directory.postcodes import SAMPLE_FILE as POSTCODE_SAMPLE
 from earlyhelp.directory.postcodes import load_postcode_file
 from earlyhelp.offers.actions.editing import add_entry, set_level_heading, update_offer_text
 from earlyhelp.offers.actions.publishing import publish_offer
-from earlyhelp.schools.actions import add_key_person, create_local_authority, create_school
+from earlyhelp.offers.actions.schools import create_school_with_offer
+from earlyhelp.schools.actions import add_key_person, create_local_authority
 from earlyhelp.schools.models import LocalAuthority, School
 
 
@@ -125,7 +126,7 @@ def create_logins(
 
 
 def load_school(data: SchoolData, authority: LocalAuthority, services: dict[str, Service]) -> None:
-    school = create_school(by=None, local_authority=authority, details=data.details)
+    school = create_school_with_offer(by=None, local_authority=authority, details=data.details)
     editor = create_logins(data.logins, school=school)[Role.OFFER_EDITOR]
     offer = school.offer
     update_offer_text(

@@ -58,16 +58,14 @@ class SchoolDetails:
 def create_school(
     *, by: User | None, local_authority: LocalAuthority, details: SchoolDetails
 ) -> School:
-    """Create a school with an empty draft Offer. The slug comes from the name."""
-    from earlyhelp.offers.actions.editing import create_offer
-
+    """Create a school. The slug comes from the name. A school that needs an Offer is made
+    by `offers.actions.schools.create_school_with_offer` (schools knows nothing of Offers)."""
     school = School(
         local_authority=local_authority, slug=unique_school_slug(details.name), **details.__dict__
     )
     school.full_clean()
     school.save()
     record_event(by=by, action="school.created", obj=school, school_id=school.pk)
-    create_offer(by=by, school=school)
     return school
 
 

@@ -1,9 +1,10 @@
 """Write a synthetic county-scale directory quickly.
 
-Councils and schools go through their actions (so each school has its Offer and its audit
-trail); the services and everything under them are bulk-inserted in batches, with their
-search text composed as `index_service` would, and the search index is compacted at the end.
-One audit event records the run.
+Councils and schools go through their actions (`open_school`: the `synth` command passes
+`create_school_with_offer`, so each school has its Offer, and each has its audit trail); the
+services and everything under them are bulk-inserted in batches, with their search text
+composed as `index_service` would, and the search index is compacted at the end. One audit
+event records the run.
 """
 
 import random
@@ -11,6 +12,7 @@ import time as clock
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -34,6 +36,14 @@ BATCH = 2000
 Progress = Callable[[str], None]
 
 
+class OpenSchool(Protocol):
+    """How a school is made: `schools.actions.create_school`, or an action above it."""
+
+    def __call__(
+        self, *, by: None, local_authority: LocalAuthority, details: SchoolDetails
+    ) -> School: ...
+
+
 @dataclass
 class Owners:
     """Who can keep a synthetic service, and the organisations that run them."""
@@ -45,7 +55,14 @@ class Owners:
     school_orgs: dict[int, Organization] = field(default_factory=dict)
 
 
-def synthesise(*, services: int, schools: int, seed: int, progress: Progress) -> dict[str, int]:
+def synthesise(
+    *,
+    services: int,
+    schools: int,
+    seed: int,
+    progress: Progress,
+    open_school: OpenSchool = create_school,
+) -> dict[str, int]:
     if LocalAuthority.objects.filter(name__endswith=SYNTHETIC_SUFFIX).exists():
         raise ActionError("Synthetic data is already loaded. Start again from an empty database.")
     rng = random.Random(seed)  # noqa: S311 - repeatable made-up data, not secrets # nosec B311
@@ -53,7 +70,7 @@ def synthesise(*, services: int, schools: int, seed: int, progress: Progress) ->
     _roomy_cache()
     owners = Owners(_authorities(rng, schools), [])
     progress(f"Local authorities: {len(owners.authorities)}")
-    owners.schools = _schools(rng, owners.authorities, schools, progress)
+    owners.schools = _schools(rng, owners.authorities, schools, progress, open_school)
     _organisations(rng, owners, services)
     progress(f"Organisations: {Organization.objects.count()}")
     with bulk_load():
@@ -87,7 +104,11 @@ def _authorities(rng: random.Random, schools: int) -> list[LocalAuthority]:
 
 
 def _schools(
-    rng: random.Random, authorities: list[LocalAuthority], count: int, progress: Progress
+    rng: random.Random,
+    authorities: list[LocalAuthority],
+    count: int,
+    progress: Progress,
+    open_school: OpenSchool,
 ) -> list[School]:
     names: dict[str, str] = {}
     while len(names) < count:
@@ -98,9 +119,7 @@ def _schools(
     made = []
     for index, (name, phase) in enumerate(names.items(), start=1):
         details = SchoolDetails(name=name, phase=phase, phone=phones.landline(rng))
-        made.append(
-            create_school(by=None, local_authority=rng.choice(authorities), details=details)
-        )
+        made.append(open_school(by=None, local_authority=rng.choice(authorities), details=details))
         if index % 100 == 0 or index == count:
             progress(f"Schools: {index}/{count}")
     return made

@@ -104,7 +104,7 @@ def test_saving_the_same_document_again_duplicates_nothing(universe, quiet_minds
 def test_a_reviewed_import_saved_again_links_to_what_the_first_one_created(
     universe, quiet_minds, tmp_path
 ):
-    from earlyhelp.imports.actions import apply_review
+    from earlyhelp.offers.actions.importing import apply_review
 
     path = write_offer(tmp_path)
     save(path)

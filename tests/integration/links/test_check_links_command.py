@@ -11,9 +11,9 @@ from django.utils import timezone
 from earlyhelp.__main__ import with_command_alias
 from earlyhelp.directory.actions import create_service, set_service_status
 from earlyhelp.directory.data import ServiceData
+from earlyhelp.directory.link_sources import list_directory_urls
 from earlyhelp.directory.models import Scope, Service
 from earlyhelp.links.models import LinkCheck
-from earlyhelp.links.sources import list_directory_urls
 from tests.unit.links.local_site import Visits
 
 pytestmark = pytest.mark.django_db

@@ -3,12 +3,12 @@
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope
 from earlyhelp.offers.actions.editing import add_own_provision, update_offer_text
+from earlyhelp.offers.actions.schools import create_school_with_offer
 from earlyhelp.schools.actions import (
     PersonDetails,
     SchoolDetails,
     add_key_person,
     create_local_authority,
-    create_school,
 )
 from earlyhelp.schools.models import School
 from tests.unit.health.support import add_deputy, check, phones_of, show_service
@@ -155,7 +155,7 @@ def test_a_web_address_naming_another_council_is_out_of_area(db: None):
         front_door_phone="+441134960001",
         out_of_hours_phone="+441134960002",
     )
-    school = create_school(
+    school = create_school_with_offer(
         by=None,
         local_authority=county,
         details=SchoolDetails(name="Westlands First School", phase="first"),

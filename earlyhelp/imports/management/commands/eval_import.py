@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from earlyhelp.imports.evaluation.runner import GOLD_DATE, evaluate, table
-from earlyhelp.imports.management.commands.import_offer import iso_date
 from earlyhelp.imports.readers import UnreadableDocument
+from earlyhelp.lib.cliargs import iso_date
 
 
 class Command(BaseCommand):

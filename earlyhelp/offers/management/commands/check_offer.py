@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from earlyhelp.imports.management.commands.import_offer import iso_date
+from earlyhelp.lib.cliargs import iso_date
 from earlyhelp.offers.health import HealthFinding, check_offer
 from earlyhelp.offers.models import Offer
 

@@ -12,9 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Service
-from earlyhelp.imports.actions import apply_review
-from earlyhelp.imports.actions.review import may_take_document_values
-from earlyhelp.imports.forms import (
+from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
+from earlyhelp.offers.actions.importing import apply_review
+from earlyhelp.offers.actions.importing.review import may_take_document_values
+from earlyhelp.offers.forms.importing import (
     FIELD_NAMES,
     ReviewForm,
     created_name,
@@ -22,7 +23,6 @@ from earlyhelp.imports.forms import (
     keeper,
     shown,
 )
-from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
 from earlyhelp.offers.views.staff._shared import (
     load_school,
     render_page,

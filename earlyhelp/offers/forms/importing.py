@@ -6,7 +6,9 @@ from django import forms
 
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.directory.models import Scope
-from earlyhelp.imports.actions.review import (
+from earlyhelp.imports.models import ImportedService, Outcome
+from earlyhelp.lib import phones
+from earlyhelp.offers.actions.importing.review import (
     DOCUMENT,
     KEEP,
     REJECT,
@@ -14,8 +16,6 @@ from earlyhelp.imports.actions.review import (
     ServiceChoice,
     may_take_document_values,
 )
-from earlyhelp.imports.models import ImportedService, Outcome
-from earlyhelp.lib import phones
 
 FIELD_NAMES = {
     "phone": "phone number",

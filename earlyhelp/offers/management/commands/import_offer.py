@@ -5,28 +5,21 @@ waiting for review in the editor (`imports.actions.save_import`); nothing is pub
 """
 
 import json
-from argparse import ArgumentParser, ArgumentTypeError
-from datetime import date
+from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from earlyhelp.imports.actions import save_import
-from earlyhelp.imports.actions.saving import document_hash
 from earlyhelp.imports.models import ImportRun, Outcome
 from earlyhelp.imports.pipeline import import_offer
 from earlyhelp.imports.readers import TIME_LIMIT_SECONDS, UnreadableDocument
 from earlyhelp.imports.result import ImportResult
+from earlyhelp.lib.cliargs import iso_date
+from earlyhelp.offers.actions.importing import save_import
+from earlyhelp.offers.actions.importing.saving import document_hash
 from earlyhelp.schools.models import School
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise ArgumentTypeError(f"enter a date like 2026-11-24, not {value!r}") from error
 
 
 class Command(BaseCommand):

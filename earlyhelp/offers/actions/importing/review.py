@@ -18,10 +18,10 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.core.errors import ActionError, InvalidState
 from earlyhelp.directory.models import Scope, Service
-from earlyhelp.imports.actions import values
-from earlyhelp.imports.actions.saving import NEW_SERVICE_LEVEL, _take_out
 from earlyhelp.imports.models import Decision, ImportedService, ImportRun, Outcome, RunStatus
 from earlyhelp.offers.actions.editing import add_own_provision, update_own_provision
+from earlyhelp.offers.actions.importing import values
+from earlyhelp.offers.actions.importing.saving import NEW_SERVICE_LEVEL, _take_out
 from earlyhelp.offers.models import Offer
 
 KEEP, DOCUMENT, UNLINK, REJECT = "keep", "document", "unlink", "reject"

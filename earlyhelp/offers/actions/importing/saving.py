@@ -25,7 +25,6 @@ from earlyhelp.audit.events import record_event
 from earlyhelp.core.errors import InvalidState
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Service
-from earlyhelp.imports.actions import values
 from earlyhelp.imports.matching import names
 from earlyhelp.imports.matching.pool import candidate_records
 from earlyhelp.imports.matching.rules import Match, match_services
@@ -44,6 +43,7 @@ from earlyhelp.offers.actions.editing import (
     delete_own_provision,
     remove_entry,
 )
+from earlyhelp.offers.actions.importing import values
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.actions import PersonDetails, add_key_person, remove_key_person
 from earlyhelp.schools.models import KeyPerson, School

@@ -1,4 +1,7 @@
-"""`earlyhelp synth`: a synthetic county-scale directory for load tests and benchmarks."""
+"""`earlyhelp synth`: a synthetic county-scale directory for load tests and benchmarks.
+
+It lives in offers, above the directory, because each synthetic school opens with its empty
+draft Offer (`create_school_with_offer`); the builder itself is `directory.synthetic`."""
 
 from typing import Any
 
@@ -7,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.synthetic.builder import synthesise
+from earlyhelp.offers.actions.schools import create_school_with_offer
 
 
 class Command(BaseCommand):
@@ -33,6 +37,7 @@ class Command(BaseCommand):
                 schools=options["schools"],
                 seed=options["seed"],
                 progress=lambda line: self.stdout.write(line),
+                open_school=create_school_with_offer,
             )
         except ActionError as error:
             raise CommandError(str(error)) from error

@@ -5,9 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from earlyhelp.directory.link_sources import list_directory_urls, list_recently_checked
 from earlyhelp.lib.linkcheck import CheckSettings, LinkResult, check_urls, user_agent
 from earlyhelp.links.actions import record_link_checks
-from earlyhelp.links.sources import list_directory_urls, list_recently_checked
 
 
 class Command(BaseCommand):
