@@ -10,16 +10,14 @@ All need MANAGE_ATTENDANCE (attendance officer, DSL, deputies, headteacher).
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, posted, staff_page
 from earlyhelp.attendance.access import get_pupil_attendance_for_user
 from earlyhelp.attendance.actions import import_marks, record_call
 from earlyhelp.attendance.engine import PupilMeasures, measure_school
@@ -37,10 +35,8 @@ def year_start(today: date) -> date:
     return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
-@login_required
-@never_cache
-def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
-    assert isinstance(request.user, User)
+@staff_page
+def overview(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(request.user, school_slug, Permission.MANAGE_ATTENDANCE)
     today = timezone.localdate()
     measures = measure_school(school.pk, year_start(today), today)
@@ -64,14 +60,10 @@ def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@never_cache
-def import_register(request: HttpRequest, school_slug: str) -> HttpResponse:
-    assert isinstance(request.user, User)
+@staff_page
+def import_register(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(request.user, school_slug, Permission.MANAGE_ATTENDANCE)
-    form = RegisterUploadForm(
-        request.POST if request.method == "POST" else None, request.FILES or None
-    )
+    form = RegisterUploadForm(posted(request), request.FILES or None)
     context: dict[str, object] = {"school": school}
     if request.method == "POST" and form.is_valid():
         roll = set(Pupil.objects.filter(school=school).values_list("upn", flat=True))
@@ -87,10 +79,8 @@ def import_register(request: HttpRequest, school_slug: str) -> HttpResponse:
     return render(request, "attendance/import.html", context)
 
 
-@login_required
-@never_cache
-def pupil_attendance(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    assert isinstance(request.user, User)
+@staff_page
+def pupil_attendance(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_pupil_attendance_for_user(request.user, school_slug, pupil_id)
     today = timezone.localdate()
     start = year_start(today)
@@ -133,10 +123,9 @@ def _calls(pupils: list[Pupil], today: date) -> list[Call]:
     return [Call(p, attempts.get(p.pk, [])) for p in sorted(pupils, key=str)]
 
 
-@login_required
+@staff_page
 @require_POST
-def record_call_outcome(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    assert isinstance(request.user, User)
+def record_call_outcome(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_pupil_attendance_for_user(
         request.user, school_slug, pupil_id, page="first-day call"
     )

@@ -24,9 +24,16 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.casework.models import FileTransfer
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.access_events import VIEWED, record_child_viewed
+from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
-__all__ = ["VIEWED", "can_view_child", "get_child_for_user", "get_incoming_transfer_for_user"]
+__all__ = [
+    "VIEWED",
+    "can_view_child",
+    "get_casework_child_for_user",
+    "get_child_for_user",
+    "get_incoming_transfer_for_user",
+]
 
 
 def can_view_child(user: User, pupil: Pupil) -> bool:
@@ -36,13 +43,45 @@ def can_view_child(user: User, pupil: Pupil) -> bool:
     return _referred_to_officer(user, pupil)
 
 
-def get_child_for_user(user: User, pupil_id: int, *, page: str) -> Pupil:
-    """The pupil, if `user` may see their record; records one access event naming `page`."""
-    pupil = Pupil.objects.select_related("school__local_authority").filter(pk=pupil_id).first()
+def get_child_for_user(
+    user: User,
+    pupil_id: int,
+    *,
+    page: str,
+    school_slug: str | None = None,
+    permission: Permission | None = None,
+) -> Pupil:
+    """The pupil, if `user` may see their record; records one access event naming `page`.
+
+    Under a school's URL (`school_slug`) the child must be on that school's roll, or it is the
+    same 404 with nothing recorded. With `permission`, the school is loaded first through
+    `get_school_for_user` (404 for another school, 403 without the permission there)."""
+    pupil = _find_child(user, pupil_id, school_slug, permission)
     if pupil is None or not can_view_child(user, pupil):
         raise Http404("No such child")
     _record_access(user=user, pupil=pupil, page=page)
     return pupil
+
+
+def get_casework_child_for_user(user: User, school_slug: str, pupil_id: int, *, page: str) -> Pupil:
+    """A child's record on a school's casework pages: the school through `get_school_for_user`
+    (404 for another school, 403 without casework rights), then the child as above."""
+    return get_child_for_user(
+        user, pupil_id, page=page, school_slug=school_slug, permission=Permission.MANAGE_CASEWORK
+    )
+
+
+def _find_child(
+    user: User, pupil_id: int, school_slug: str | None, permission: Permission | None
+) -> Pupil | None:
+    pupils = Pupil.objects.select_related("school__local_authority")
+    if permission is not None:
+        if school_slug is None:
+            raise ValueError("A permission is checked at a school: give school_slug.")
+        pupils = pupils.filter(school=get_school_for_user(user, school_slug, permission))
+    elif school_slug is not None:
+        pupils = pupils.filter(school__slug=school_slug)
+    return pupils.filter(pk=pupil_id).first()
 
 
 def get_incoming_transfer_for_user(

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.casework.views._common import staff_page, staff_user
+from earlyhelp.accounts.staffviews import staff_page, staff_user
 from earlyhelp.core.la_home import LEVELS, SUPPRESSED, SchoolSummary, summarise
 from earlyhelp.lib.csvsafe import SafeWriter
 from earlyhelp.schools.access import get_local_authority_for_user

@@ -2,15 +2,13 @@
 
 from dataclasses import dataclass, replace
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 
-from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page
 from earlyhelp.concerns.urgency import InboxCounts, inbox_counts
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
@@ -28,10 +26,8 @@ class SchoolRow:
     inbox: InboxCounts | None = None
 
 
-@login_required
-@never_cache
-def home(request: HttpRequest) -> HttpResponse:
-    assert isinstance(request.user, User)
+@staff_page
+def home(request: StaffRequest) -> HttpResponse:
     user, today = request.user, timezone.localdate()
     schools = list_schools_for_user(user).select_related("offer", "local_authority")
     rows = [

@@ -5,16 +5,15 @@ from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import ConceptEntry, ConceptEntryChange, ZeroResultSearch
@@ -52,9 +51,8 @@ def directory_editor_page(
 ) -> Callable[[HttpRequest], HttpResponse]:
     """Signed-in county directory editors only; never cached."""
 
-    @login_required
-    @never_cache
-    def page(request: HttpRequest) -> HttpResponse:
+    @staff_page
+    def page(request: StaffRequest) -> HttpResponse:
         user = request.user
         assert isinstance(user, User)
         if not has_permission(user, Permission.EDIT_COUNTY_DIRECTORY):

@@ -3,17 +3,14 @@ and the services withdrawn because they left their feed."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
-from earlyhelp.accounts.models import User
-from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page
 from earlyhelp.oruk.models import HarvestedService, HarvestRun, HarvestSource
-from earlyhelp.schools.models import LocalAuthority
+from earlyhelp.schools.access import get_local_authority_for_user
 
 RECENT_RUNS = 5
 
@@ -34,23 +31,11 @@ class SourceStatus:
         return next((r for r in self.runs if r.outcome == HarvestRun.Outcome.SUCCEEDED), None)
 
 
-def load_local_authority(request: HttpRequest, slug: str) -> LocalAuthority:
-    """The one access check: a directory editor of this county (404 for anyone else)."""
-    la = LocalAuthority.objects.filter(slug=slug).first()
-    user = request.user
-    if (
-        la is None
-        or not isinstance(user, User)
-        or not has_permission(user, Permission.EDIT_COUNTY_DIRECTORY, local_authority=la)
-    ):
-        raise Http404("No such local authority")
-    return la
-
-
-@login_required
-@never_cache
-def harvests(request: HttpRequest, la_slug: str) -> HttpResponse:
-    la = load_local_authority(request, la_slug)
+@staff_page
+def harvests(request: StaffRequest, la_slug: str) -> HttpResponse:
+    la = get_local_authority_for_user(
+        request.user, la_slug, Permission.EDIT_COUNTY_DIRECTORY, page="directory harvests"
+    )
     sources = HarvestSource.objects.filter(
         Q(local_authority=la) | Q(local_authority__isnull=True)
     ).order_by("name")

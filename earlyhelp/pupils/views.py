@@ -4,14 +4,13 @@ The upload is kept and imported in the background (pupils.tasks): a 100,000-row 
 not have to fit in one web request. The progress page refreshes itself every few seconds
 without JavaScript (a meta refresh, and a "Check again" link) until the import ends."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, posted, staff_page, staff_user
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.forms import RollUploadForm
 from earlyhelp.pupils.models import Pupil, RollImport
@@ -21,15 +20,14 @@ from earlyhelp.schools.models import School
 
 
 def _school(request: HttpRequest, school_slug: str) -> tuple[User, School]:
-    assert isinstance(request.user, User)
-    return request.user, get_school_for_user(request.user, school_slug, Permission.MANAGE_ROLL)
+    user = staff_user(request)
+    return user, get_school_for_user(user, school_slug, Permission.MANAGE_ROLL)
 
 
-@login_required
-@never_cache
-def import_roll_page(request: HttpRequest, school_slug: str) -> HttpResponse:
+@staff_page
+def import_roll_page(request: StaffRequest, school_slug: str) -> HttpResponse:
     user, school = _school(request, school_slug)
-    form = RollUploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    form = RollUploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         roll_import = start_roll_import(
             school=school,
@@ -52,9 +50,8 @@ def import_roll_page(request: HttpRequest, school_slug: str) -> HttpResponse:
     return render(request, "pupils/import.html", context)
 
 
-@login_required
-@never_cache
-def import_progress(request: HttpRequest, school_slug: str, import_id: int) -> HttpResponse:
+@staff_page
+def import_progress(request: StaffRequest, school_slug: str, import_id: int) -> HttpResponse:
     _, school = _school(request, school_slug)
     roll_import = RollImport.objects.filter(pk=import_id, school=school).first()
     if roll_import is None:

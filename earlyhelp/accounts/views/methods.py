@@ -1,25 +1,20 @@
 """The person's own sign-in methods: apps, passkeys, recovery codes; remove one."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice, User
+from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice
 from earlyhelp.accounts.second_factor import remove_device
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-@login_required
-def sign_in_methods(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+@staff_page
+def sign_in_methods(request: StaffRequest) -> HttpResponse:
+    user = staff_user(request)
     recovery = RecoveryCodeDevice.objects.filter(user=user).first()
     context = {
         "apps": TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id"),
@@ -29,15 +24,15 @@ def sign_in_methods(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_in_methods.html", context)
 
 
-@login_required
+@staff_page
 @require_POST
-def remove(request: HttpRequest, kind: str, device_id: int) -> HttpResponse:
+def remove(request: StaffRequest, kind: str, device_id: int) -> HttpResponse:
     model = {"app": TOTPDevice, "passkey": PasskeyDevice}.get(kind)
     if model is None:
         return redirect("accounts:sign-in-methods")
-    device = get_object_or_404(model, pk=device_id, user=_user(request), confirmed=True)
+    device = get_object_or_404(model, pk=device_id, user=staff_user(request), confirmed=True)
     try:
-        remove_device(by=_user(request), device=device)
+        remove_device(by=staff_user(request), device=device)
     except ActionError as error:
         messages.error(request, str(error))
     else:

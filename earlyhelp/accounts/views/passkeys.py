@@ -1,19 +1,13 @@
 """The WebAuthn ceremonies' JSON endpoints, called by static/accounts/passkeys.mjs."""
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
 
 from earlyhelp.accounts import passkeys
-from earlyhelp.accounts.models import User
 from earlyhelp.accounts.second_factor import add_passkey, record_passkey_use
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.accounts.views.two_factor import after_verification, mark_verified
 from earlyhelp.lib import ratelimit
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _json(text: str) -> HttpResponse:
@@ -24,34 +18,34 @@ def _error(message: str, status: int = 400) -> JsonResponse:
     return JsonResponse({"error": message}, status=status)
 
 
-@login_required
+@staff_page
 @require_POST
-def register_options(request: HttpRequest) -> HttpResponse:
-    return _json(passkeys.registration_options(request, _user(request)))
+def register_options(request: StaffRequest) -> HttpResponse:
+    return _json(passkeys.registration_options(request, staff_user(request)))
 
 
-@login_required
+@staff_page
 @require_POST
-def register(request: HttpRequest) -> JsonResponse:
+def register(request: StaffRequest) -> JsonResponse:
     try:
         fields = passkeys.verify_registration(request, request.body)
     except passkeys.PasskeyError as error:
         return _error(str(error))
     name = str(request.GET.get("name", ""))[:64] or "Passkey"
-    add_passkey(by=_user(request), name=name, **fields)
-    return JsonResponse({"next": after_verification(request, _user(request))})
+    add_passkey(by=staff_user(request), name=name, **fields)
+    return JsonResponse({"next": after_verification(request, staff_user(request))})
 
 
-@login_required
+@staff_page
 @require_POST
-def authenticate_options(request: HttpRequest) -> HttpResponse:
-    return _json(passkeys.authentication_options(request, _user(request)))
+def authenticate_options(request: StaffRequest) -> HttpResponse:
+    return _json(passkeys.authentication_options(request, staff_user(request)))
 
 
-@login_required
+@staff_page
 @require_POST
-def authenticate(request: HttpRequest) -> JsonResponse:
-    user = _user(request)
+def authenticate(request: StaffRequest) -> JsonResponse:
+    user = staff_user(request)
     if not ratelimit.hit(f"challenge:{user.pk}", limit=10, window=15 * 60):
         return _error("You have tried too many times. Wait 15 minutes", status=429)
     try:

@@ -6,7 +6,6 @@ These pages work without JavaScript; passkeys (views/passkeys.py) add to them.
 from typing import Any
 
 import segno
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,6 +29,7 @@ from earlyhelp.accounts.second_factor import (
     totp_secret_base32,
     verify_code,
 )
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.audit.events import record_event
 
 SHOW_CODES = "eh_recovery_codes"
@@ -45,15 +45,10 @@ def next_url(request: HttpRequest) -> str:
     return reverse("staff:home")
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-@login_required
+@staff_page
 @require_http_methods(["GET", "POST"])
-def setup(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def setup(request: StaffRequest) -> HttpResponse:
+    user = staff_user(request)
     if has_second_factor(user) and not user.is_verified():  # type: ignore[attr-defined]
         return redirect(_with_next(request, "accounts:two-factor-challenge"))
     device = start_totp_setup(by=user)
@@ -78,10 +73,10 @@ def _setup_context(device: TOTPDevice, form: TotpSetupForm) -> dict[str, Any]:
     return {"form": form, "qr_svg": qr_svg, "secret": totp_secret_base32(device)}
 
 
-@login_required
+@staff_page
 @require_http_methods(["GET", "POST"])
-def challenge(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def challenge(request: StaffRequest) -> HttpResponse:
+    user = staff_user(request)
     if not has_second_factor(user):
         return redirect(_with_next(request, "accounts:two-factor-setup"))
     if user.is_verified():  # type: ignore[attr-defined]
@@ -105,11 +100,11 @@ def challenge(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_challenge.html", context)
 
 
-@login_required
+@staff_page
 @require_http_methods(["GET", "POST"])
-def recovery_codes(request: HttpRequest) -> HttpResponse:
+def recovery_codes(request: StaffRequest) -> HttpResponse:
     """Show new recovery codes once; or make a new set (which cancels the old ones)."""
-    user = _user(request)
+    user = staff_user(request)
     if request.method == "POST":
         request.session[SHOW_CODES] = generate_recovery_codes(by=user)
         return redirect(_with_next(request, "accounts:recovery-codes"))
@@ -124,10 +119,10 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/recovery_codes.html", context)
 
 
-@login_required
-def passkey_prompt(request: HttpRequest) -> HttpResponse:
+@staff_page
+def passkey_prompt(request: StaffRequest) -> HttpResponse:
     """Asked of DSLs, headteachers and administrators after they verify with an app."""
-    context = {"next": next_url(request), "offer": should_offer_passkey(_user(request))}
+    context = {"next": next_url(request), "offer": should_offer_passkey(staff_user(request))}
     return render(request, "accounts/passkey_prompt.html", context)
 
 
@@ -136,7 +131,7 @@ def mark_verified(request: HttpRequest, device: Device, *, method: str) -> None:
     otp_login(request, device)
     request.session.cycle_key()
     with transaction.atomic():
-        user = _user(request)
+        user = staff_user(request)
         record_event(by=user, action="sign_in.succeeded", obj=user, details={"method": method})
 
 

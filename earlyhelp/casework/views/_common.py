@@ -1,17 +1,12 @@
-"""What the early help views share: loading school and child once, rendering, redirecting."""
+"""What the casework views share besides the staff-view toolkit (`accounts.staffviews`):
+loading the school and the child once, the early help form page, redirecting."""
 
-from collections.abc import Callable
-from typing import Any
-
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
-from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.casework.access import get_child_for_user
+from earlyhelp.accounts.staffviews import render_page, staff_user
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.pupils.models import Pupil
@@ -19,30 +14,8 @@ from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
 
-def staff_page[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
-    """Signed-in staff only, and never kept in a browser's cache."""
-    return login_required(never_cache(view))
-
-
-def staff_user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def load_school(request: HttpRequest, slug: str) -> School:
     return get_school_for_user(staff_user(request), slug, Permission.MANAGE_CASEWORK)
-
-
-def load_child(request: HttpRequest, slug: str, pupil_id: int, *, page: str) -> Pupil:
-    """School (404 elsewhere, 403 without casework rights) then the child, through the one
-    access check that records the look. A child not on this school's roll is a 404 first,
-    with nothing recorded."""
-    school = load_school(request, slug)
-    if not Pupil.objects.filter(pk=pupil_id, school=school).exists():
-        raise Http404("No such child")
-    pupil = get_child_for_user(staff_user(request), pupil_id, page=page)
-    pupil.school = school
-    return pupil
 
 
 def active_episode(pupil: Pupil) -> EarlyHelpEpisode | None:
@@ -61,13 +34,6 @@ def require_episode(pupil: Pupil) -> EarlyHelpEpisode:
     return episode
 
 
-def render_page(
-    request: HttpRequest, template: str, school: School, **context: Any
-) -> HttpResponse:
-    context.update(school=school, local_authority=school.local_authority)
-    return render(request, f"casework/{template}", context)
-
-
 def render_form(
     request: HttpRequest,
     pupil: Pupil,
@@ -81,9 +47,9 @@ def render_form(
     status: int = 200,
 ) -> HttpResponse:
     """The one template for the early help forms: heading, fields in order, one button."""
-    response = render_page(
+    return render_page(
         request,
-        "early_help/form.html",
+        "casework/early_help/form.html",
         pupil.school,
         pupil=pupil,
         form=form,
@@ -92,15 +58,9 @@ def render_form(
         back=back,
         intro=intro,
         warning=warning,
+        status=status,
     )
-    response.status_code = status
-    return response
 
 
 def to_episode(pupil: Pupil) -> HttpResponseRedirect:
     return redirect(reverse("children:early-help", args=[pupil.school.slug, pupil.pk]))
-
-
-def posted(request: HttpRequest) -> Any:
-    """The submitted data, or None on a GET (an empty POST is still a submission)."""
-    return request.POST if request.method == "POST" else None

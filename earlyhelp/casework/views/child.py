@@ -10,21 +10,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.cache import never_cache
 
-from earlyhelp.accounts.models import User
-from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.access import VIEWED, get_child_for_user
+from earlyhelp.casework.access import VIEWED, get_casework_child_for_user, get_child_for_user
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import short_datetimes
@@ -34,7 +30,6 @@ from earlyhelp.pupils.search import search_pupils
 from earlyhelp.records.chronology import list_entries
 from earlyhelp.records.models import ChronologyEntry, EntryKind
 from earlyhelp.schools.access import get_school_for_user
-from earlyhelp.schools.models import School
 
 CHRONOLOGY_SHOWN = 100
 CHRONOLOGY_ALL = 5000
@@ -42,33 +37,10 @@ CHILDREN_SHOWN = 200
 ACCESS_SHOWN = 500
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _load_child(
-    request: HttpRequest, slug: str, pupil_id: int, *, page: str, permission: Permission | None
-) -> Pupil:
-    """The child, through the one access check, if they are on the roll of school `slug`."""
-    school = School.objects.filter(slug=slug, pupils=pupil_id).first()
-    if school is None:
-        raise Http404("No such child")
-    if permission is not None and not has_permission(_user(request), permission, school=school):
-        raise Http404("No such child")
-    return get_child_for_user(_user(request), pupil_id, page=page)
-
-
-def _render(request: HttpRequest, template: str, school: School, **context: object) -> HttpResponse:
-    context.update(school=school, local_authority=school.local_authority)
-    return render(request, f"casework/child/{template}", context)
-
-
-@login_required
-@never_cache
-def children(request: HttpRequest, school_slug: str) -> HttpResponse:
+@staff_page
+def children(request: StaffRequest, school_slug: str) -> HttpResponse:
     """The school's children with a record (newest entry first), and a search of the roll."""
-    school = get_school_for_user(_user(request), school_slug, Permission.VIEW_CHILD_RECORDS)
+    school = get_school_for_user(staff_user(request), school_slug, Permission.VIEW_CHILD_RECORDS)
     query = request.GET.get("q", "").strip()[:100]
     with_records = (
         Pupil.objects.filter(school=school, chronology_entries__isnull=False)
@@ -77,9 +49,9 @@ def children(request: HttpRequest, school_slug: str) -> HttpResponse:
         )
         .order_by("-latest", "pk")
     )
-    return _render(
+    return render_page(
         request,
-        "list.html",
+        "casework/child/list.html",
         school,
         pupils=list(with_records[:CHILDREN_SHOWN]),
         shown=CHILDREN_SHOWN,
@@ -88,12 +60,15 @@ def children(request: HttpRequest, school_slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@never_cache
-def overview(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = _load_child(request, school_slug, pupil_id, page="overview", permission=None)
+@staff_page
+def overview(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = get_child_for_user(
+        staff_user(request), pupil_id, page="overview", school_slug=school_slug
+    )
     recent = list(list_entries(pupil)[:5])
-    return _render(request, "overview.html", pupil.school, pupil=pupil, recent=recent)
+    return render_page(
+        request, "casework/child/overview.html", pupil.school, pupil=pupil, recent=recent
+    )
 
 
 class ChronologyFilter(GovukForm):
@@ -191,17 +166,18 @@ def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@login_required
-@never_cache
-def chronology(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = _load_child(request, school_slug, pupil_id, page="chronology", permission=None)
+@staff_page
+def chronology(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = get_child_for_user(
+        staff_user(request), pupil_id, page="chronology", school_slug=school_slug
+    )
     form = ChronologyFilter(request.GET or None)
     found = _chronology(pupil, form, show_all=request.GET.get("all") == "1")
     query = request.GET.copy()
     query["all"] = "1"
-    return _render(
+    return render_page(
         request,
-        "chronology.html",
+        "casework/child/chronology.html",
         pupil.school,
         pupil=pupil,
         form=form,
@@ -211,10 +187,11 @@ def chronology(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRes
     )
 
 
-@login_required
-@never_cache
-def chronology_pdf(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = _load_child(request, school_slug, pupil_id, page="chronology PDF", permission=None)
+@staff_page
+def chronology_pdf(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil = get_child_for_user(
+        staff_user(request), pupil_id, page="chronology PDF", school_slug=school_slug
+    )
     form = ChronologyFilter(request.GET or None)
     found = _chronology(pupil, form, show_all=True)
     html = render_to_string(
@@ -228,23 +205,18 @@ def chronology_pdf(request: HttpRequest, school_slug: str, pupil_id: int) -> Htt
     return response
 
 
-@login_required
-@never_cache
-def who_looked(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+@staff_page
+def who_looked(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     """Who has looked at this record: the access events, newest first (safeguarding team)."""
-    pupil = _load_child(
-        request,
-        school_slug,
-        pupil_id,
-        page="who has looked",
-        permission=Permission.MANAGE_CASEWORK,
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="who has looked"
     )
     events = AuditEvent.objects.filter(
         action=VIEWED, object_type=pupil._meta.label_lower, object_id=str(pupil.pk)
     ).order_by("-id")
-    return _render(
+    return render_page(
         request,
-        "who_looked.html",
+        "casework/child/who_looked.html",
         pupil.school,
         pupil=pupil,
         events=list(events[:ACCESS_SHOWN]),

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.casework.access import get_casework_child_for_user
 from earlyhelp.casework.actions import assessment as plan
 from earlyhelp.casework.actions import consent, episodes, reviews
 from earlyhelp.casework.forms import (
@@ -27,13 +29,8 @@ from earlyhelp.casework.forms import (
 from earlyhelp.casework.models import EarlyHelpEpisode, PlanAction
 from earlyhelp.casework.views._common import (
     active_episode,
-    load_child,
-    posted,
     render_form,
-    render_page,
     require_episode,
-    staff_page,
-    staff_user,
     to_episode,
 )
 from earlyhelp.core.errors import ActionError
@@ -46,7 +43,9 @@ type Save = Callable[[dict[str, Any]], object]
 
 @staff_page
 def episode_page(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help"
+    )
     current = active_episode(pupil)
     past = (
         EarlyHelpEpisode.objects.filter(pupil=pupil, status="closed")
@@ -62,7 +61,7 @@ def episode_page(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
             reviews=list(current.reviews.all()),
             levels=list(current.level_changes.select_related("changed_by")),
         )
-    return render_page(request, "early_help/episode.html", pupil.school, **context)
+    return render_page(request, "casework/early_help/episode.html", pupil.school, **context)
 
 
 def _form_step(
@@ -97,7 +96,9 @@ def _form_step(
 
 @staff_page
 def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: open")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: open"
+    )
     by = staff_user(request)
     return _form_step(
         request,
@@ -113,7 +114,9 @@ def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> Ht
 
 @staff_page
 def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: consent")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: consent"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -130,7 +133,9 @@ def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRe
 def withdraw(
     request: HttpRequest, school_slug: str, pupil_id: int, consent_id: int
 ) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: withdraw consent")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: withdraw consent"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     given = get_object_or_404(episode.consents, pk=consent_id, withdrawn_on__isnull=True)
     return _form_step(
@@ -148,7 +153,9 @@ def withdraw(
 
 @staff_page
 def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: assessment")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: assessment"
+    )
     episode, by = require_episode(pupil), staff_user(request)
 
     def save(d: dict[str, Any]) -> object:
@@ -171,7 +178,9 @@ def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 @staff_page
 def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: plan")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: plan"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -188,7 +197,9 @@ def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRes
 def complete_action(
     request: HttpRequest, school_slug: str, pupil_id: int, action_id: int
 ) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: plan")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: plan"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     action = get_object_or_404(PlanAction, pk=action_id, episode=episode, done_on__isnull=True)
     return _form_step(
@@ -205,7 +216,9 @@ def complete_action(
 
 @staff_page
 def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: lead practitioner")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: lead practitioner"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -226,7 +239,9 @@ def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
 
 @staff_page
 def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: review")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: review"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -241,7 +256,9 @@ def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 @staff_page
 def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: level of need")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: level of need"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -256,7 +273,9 @@ def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
 
 @staff_page
 def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: step up")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: step up"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     la = pupil.school.local_authority
     return _form_step(
@@ -274,7 +293,9 @@ def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespon
 
 @staff_page
 def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: step down")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: step down"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     return _form_step(
         request,
@@ -289,7 +310,9 @@ def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResp
 
 @staff_page
 def close(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="early help: close")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="early help: close"
+    )
     episode, by = require_episode(pupil), staff_user(request)
     open_actions = episode.plan_actions.filter(done_on__isnull=True).count()
     return _form_step(

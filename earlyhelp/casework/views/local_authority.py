@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import staff_page, staff_user
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel
-from earlyhelp.casework.views._common import staff_page, staff_user
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import get_local_authority_for_user
 from earlyhelp.schools.models import School

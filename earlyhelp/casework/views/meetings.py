@@ -12,11 +12,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.casework.actions.meetings import TypedDecision, record_decisions
 from earlyhelp.casework.agenda import Agenda, AgendaItem, build_agenda
 from earlyhelp.casework.forms import AttendeesForm, ItemDecisionForm
 from earlyhelp.casework.models import AgendaItemKind
-from earlyhelp.casework.views._common import load_school, render_page, staff_page, staff_user
+from earlyhelp.casework.views._common import load_school
 from earlyhelp.core.errors import ActionError
 from earlyhelp.core.templatetags.govuk import govuk_error_summary
 from earlyhelp.lib.validators import MEETING
@@ -57,7 +58,7 @@ def today(request: HttpRequest, school_slug: str) -> HttpResponse:
 def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
     school, on = load_school(request, school_slug), _day(day)
     agenda = build_agenda(school, on)
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     forms = {
         item.key: ItemDecisionForm(data, prefix=item.key, name=item.pupil.display_name)
         for item in agenda.items
@@ -71,7 +72,7 @@ def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
         return redirect(_url(school, on))
     return render_page(
         request,
-        "meetings/agenda.html",
+        "casework/meetings/agenda.html",
         school,
         agenda=agenda,
         sections=[
@@ -141,7 +142,7 @@ def minutes(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
     agenda = build_agenda(school, on)
     return render_page(
         request,
-        "meetings/minutes.html",
+        "casework/meetings/minutes.html",
         school,
         agenda=agenda,
         sections=[(HEADINGS[kind], items) for kind, items in agenda.sections.items()],

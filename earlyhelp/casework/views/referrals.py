@@ -7,18 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.casework.access import get_casework_child_for_user
 from earlyhelp.casework.actions.referrals import refer_to_service, update_referral_status
 from earlyhelp.casework.forms import ReferralForm, ReferralStatusForm, ServiceSearchForm
 from earlyhelp.casework.models import Referral, ReferralStatus
-from earlyhelp.casework.views._common import (
-    load_child,
-    load_school,
-    posted,
-    render_form,
-    render_page,
-    staff_page,
-    staff_user,
-)
+from earlyhelp.casework.views._common import load_school, render_form
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.search.engine import search_services
@@ -35,14 +29,20 @@ def _referrals_url(pupil: Pupil) -> str:
 
 @staff_page
 def child_referrals(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="referrals")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="referrals"
+    )
     referrals = (
         Referral.objects.filter(pupil=pupil)
         .select_related("service", "local_authority")
         .prefetch_related("history")
     )
     return render_page(
-        request, "referrals/child.html", pupil.school, pupil=pupil, referrals=list(referrals)
+        request,
+        "casework/referrals/child.html",
+        pupil.school,
+        pupil=pupil,
+        referrals=list(referrals),
     )
 
 
@@ -59,12 +59,14 @@ def _visible_services(school: School, query: str) -> list[Service]:
 @staff_page
 def new_referral(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     """Step 1: find the service in the directory."""
-    pupil = load_child(request, school_slug, pupil_id, page="referrals: new")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="referrals: new"
+    )
     search = ServiceSearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     return render_page(
         request,
-        "referrals/choose.html",
+        "casework/referrals/choose.html",
         pupil.school,
         pupil=pupil,
         search=search,
@@ -76,7 +78,9 @@ def new_referral(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
 @staff_page
 def refer(request: HttpRequest, school_slug: str, pupil_id: int, service_id: int) -> HttpResponse:
     """Step 2: the summary and dates, for the chosen service."""
-    pupil = load_child(request, school_slug, pupil_id, page="referrals: new")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="referrals: new"
+    )
     service = get_object_or_404(
         Service.objects.exclude(Q(scope=Scope.SCHOOL) & ~Q(owner_school=pupil.school)),
         pk=service_id,
@@ -108,7 +112,9 @@ def refer(request: HttpRequest, school_slug: str, pupil_id: int, service_id: int
 def referral_status(
     request: HttpRequest, school_slug: str, pupil_id: int, referral_id: int
 ) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="referrals: status")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="referrals: status"
+    )
     referral = get_object_or_404(
         Referral.objects.select_related("service", "local_authority").exclude(
             status=ReferralStatus.COMPLETED
@@ -147,7 +153,7 @@ def school_referrals(request: HttpRequest, school_slug: str) -> HttpResponse:
     )
     return render_page(
         request,
-        "referrals/school.html",
+        "casework/referrals/school.html",
         school,
         referrals=list(referrals[:SCHOOL_LIST_SHOWN]),
         shown=SCHOOL_LIST_SHOWN,

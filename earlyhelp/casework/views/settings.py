@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page
+from earlyhelp.accounts.staffviews import staff_user as by
 from earlyhelp.casework.actions.errors import OverlappingTermError, TermDatesError
 from earlyhelp.casework.actions.terms import (
     INTERVAL_FIELDS,
@@ -16,8 +18,7 @@ from earlyhelp.casework.actions.terms import (
 )
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
 from earlyhelp.casework.settings_forms import ReviewIntervalForm, TermForm
-from earlyhelp.casework.views._common import load_school, posted, render_page, staff_page
-from earlyhelp.casework.views._common import staff_user as by
+from earlyhelp.casework.views._common import load_school
 from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.schools.models import School
@@ -55,7 +56,7 @@ def settings_page(request: HttpRequest, school_slug: str) -> HttpResponse:
             return _back_to_settings(request, school, "The review interval is saved.")
     return render_page(
         request,
-        "settings/settings.html",
+        "casework/settings/settings.html",
         school,
         form=form,
         weeks=weeks,
@@ -103,7 +104,12 @@ def _term_form(request: HttpRequest, school: School, term: SchoolTerm | None) ->
         else:
             return _back_to_settings(request, school, f"{form.cleaned_data['name']} is saved.")
     return render_page(
-        request, "settings/term.html", school, form=form, term=term, back=_settings_url(school)
+        request,
+        "casework/settings/term.html",
+        school,
+        form=form,
+        term=term,
+        back=_settings_url(school),
     )
 
 
@@ -115,5 +121,5 @@ def remove_term_page(request: HttpRequest, school_slug: str, term_id: int) -> Ht
         remove_term(term=term, by=by(request))
         return _back_to_settings(request, school, f"{term.name} is removed.")
     return render_page(
-        request, "settings/remove_term.html", school, term=term, back=_settings_url(school)
+        request, "casework/settings/remove_term.html", school, term=term, back=_settings_url(school)
     )

@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
-from earlyhelp.casework.access import get_incoming_transfer_for_user
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.casework.access import get_casework_child_for_user, get_incoming_transfer_for_user
 from earlyhelp.casework.actions.transfers import (
     acknowledge_transfer,
     mark_downloaded,
@@ -24,21 +25,16 @@ from earlyhelp.casework.actions.transfers import (
 from earlyhelp.casework.forms import TransferForm
 from earlyhelp.casework.models import FileTransfer
 from earlyhelp.casework.transfer_package import render_pdf
-from earlyhelp.casework.views._common import (
-    load_child,
-    load_school,
-    posted,
-    render_page,
-    staff_page,
-    staff_user,
-)
+from earlyhelp.casework.views._common import load_school
 from earlyhelp.core.errors import ActionError
 from earlyhelp.schools.models import School
 
 
 @staff_page
 def transfer(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = load_child(request, school_slug, pupil_id, page="file transfer")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="file transfer"
+    )
     transfers = list(FileTransfer.objects.filter(pupil=pupil).select_related("to_school"))
     form = TransferForm(posted(request), school=pupil.school)
     if request.method == "POST" and form.is_valid():
@@ -51,7 +47,7 @@ def transfer(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespo
             return redirect(reverse("children:transfer", args=[school_slug, pupil.pk]))
     return render_page(
         request,
-        "transfer/child.html",
+        "casework/transfer/child.html",
         pupil.school,
         pupil=pupil,
         transfers=transfers,
@@ -69,7 +65,9 @@ def download(
     if request.method != "POST":
         load_school(request, school_slug)  # another school's people get 404, as elsewhere
         return HttpResponseNotAllowed(["POST"])
-    pupil = load_child(request, school_slug, pupil_id, page="file transfer: download")
+    pupil = get_casework_child_for_user(
+        staff_user(request), school_slug, pupil_id, page="file transfer: download"
+    )
     found = get_object_or_404(FileTransfer, pk=transfer_id, pupil=pupil)
     found = mark_downloaded(transfer=found, by=staff_user(request))
     return _package_response(found, kind)
@@ -98,7 +96,9 @@ def incoming(request: HttpRequest, school_slug: str) -> HttpResponse:
     transfers = FileTransfer.objects.filter(to_school=school).select_related(
         "pupil", "from_school", "acknowledged_by"
     )
-    return render_page(request, "transfer/incoming.html", school, transfers=list(transfers))
+    return render_page(
+        request, "casework/transfer/incoming.html", school, transfers=list(transfers)
+    )
 
 
 @staff_page
@@ -115,7 +115,11 @@ def incoming_file(request: HttpRequest, school_slug: str, incoming_id: int) -> H
         return redirect(reverse("casework:incoming-file", args=[school.slug, found.pk]))
     found = _incoming(request, school, incoming_id, "incoming file")
     return render_page(
-        request, "transfer/incoming_file.html", school, transfer=found, package=found.package
+        request,
+        "casework/transfer/incoming_file.html",
+        school,
+        transfer=found,
+        package=found.package,
     )
 
 

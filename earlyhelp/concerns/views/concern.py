@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import Involved, WrongStateError, triage_concern
 from earlyhelp.concerns.forms import TriageForm
 from earlyhelp.concerns.models import Concern, Outcome
-from earlyhelp.concerns.views._shared import posted, render_page, staff_page, staff_user
 from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 
 
@@ -24,7 +24,7 @@ def detail(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
     team = has_permission(user, Permission.MANAGE_CASEWORK, school=concern.school)
     return render_page(
         request,
-        "concern.html",
+        "concerns/staff/concern.html",
         concern.school,
         concern=concern,
         links=list(concern.links.select_related("pupil")),
@@ -84,7 +84,7 @@ def triage(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
             return redirect(reverse("concerns:inbox", args=[concern.school.slug]))
     return render_page(
         request,
-        "triage.html",
+        "concerns/staff/triage.html",
         concern.school,
         concern=concern,
         form=form,

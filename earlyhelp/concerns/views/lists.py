@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
 from earlyhelp.concerns.urgency import by_urgency
-from earlyhelp.concerns.views._shared import render_page, staff_page, staff_user
 from earlyhelp.lib.datefmt import short_datetimes
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
@@ -96,7 +96,9 @@ def mine(request: HttpRequest, school_slug: str) -> HttpResponse:
     user = staff_user(request)
     school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
     concerns = _rows(Concern.objects.filter(school=school, raised_by=user), school, MINE_SHOWN)
-    return render_page(request, "mine.html", school, concerns=concerns, shown=MINE_SHOWN)
+    return render_page(
+        request, "concerns/staff/mine.html", school, concerns=concerns, shown=MINE_SHOWN
+    )
 
 
 @staff_page
@@ -121,7 +123,7 @@ def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
     )
     return render_page(
         request,
-        "inbox.html",
+        "concerns/staff/inbox.html",
         school,
         showing=showing,
         new=new,

@@ -11,11 +11,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.forms import ConcernForm, RiskForm
 from earlyhelp.concerns.models import Category
-from earlyhelp.concerns.views._shared import posted, render_page, staff_page, staff_user
 from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 from earlyhelp.schools.access import get_school_for_user
 
@@ -27,13 +27,13 @@ def start(request: HttpRequest, school_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name = "urgent" if form.cleaned_data["risk"] == "yes" else "choose"
         return redirect(reverse(f"concerns:{name}", args=[school.slug]))
-    return render_page(request, "start.html", school, form=form)
+    return render_page(request, "concerns/staff/start.html", school, form=form)
 
 
 @staff_page
 def urgent(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(staff_user(request), school_slug, Permission.LOG_CONCERN)
-    return render_page(request, "urgent.html", school)
+    return render_page(request, "concerns/staff/urgent.html", school)
 
 
 @staff_page
@@ -46,7 +46,7 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
     risk = request.GET.get("risk") == "yes"
     return render_page(
         request,
-        "choose.html",
+        "concerns/staff/choose.html",
         school,
         query=query,
         chosen=[
@@ -94,7 +94,7 @@ def details(request: HttpRequest, school_slug: str) -> HttpResponse:
         return redirect(reverse("concerns:logged", args=[school.slug, logged.concern.pk]))
     return render_page(
         request,
-        "details.html",
+        "concerns/staff/details.html",
         school,
         form=form,
         pupils=pupils,
@@ -110,7 +110,7 @@ def logged(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
     )
     return render_page(
         request,
-        "logged.html",
+        "concerns/staff/logged.html",
         concern.school,
         concern=concern,
         fgm=Category.FGM in concern.categories,

@@ -14,8 +14,12 @@ from earlyhelp.records.tasks import add_task
 from tests.early_help_universe import add_pupil
 from tests.universe import build_universe
 
-BEFORE = [("casework", "0003_early_help"), ("records", None)]
-AFTER = [("casework", "0004_move_kernel_to_records"), ("records", "0001_initial")]
+OLD = ("casework", "0003_early_help")
+BEFORE: list[tuple[str, str | None]] = [OLD, ("records", None)]
+AFTER: list[tuple[str, str | None]] = [
+    ("casework", "0004_move_kernel_to_records"),
+    ("records", "0001_initial"),
+]
 
 
 def migrate(targets: list[tuple[str, str | None]]) -> MigrationExecutor:
@@ -36,7 +40,7 @@ def test_entries_and_tasks_survive_the_move_both_ways() -> None:
         )
     ContentType.objects.get_for_model(Task)
 
-    old_apps = migrate(BEFORE).loader.project_state(BEFORE[0]).apps
+    old_apps = migrate(BEFORE).loader.project_state(OLD).apps
     old_entry = old_apps.get_model("casework", "ChronologyEntry").objects.get(pk=entry.pk)
     assert old_entry.summary == "Seen at gate."
     assert old_apps.get_model("casework", "Task").objects.filter(pk=task.pk).exists()

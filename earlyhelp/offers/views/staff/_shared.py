@@ -1,31 +1,17 @@
-"""What every Offer editor view does: load the school, render, go back to the overview."""
+"""What every Offer editor view does besides the staff-view toolkit (`accounts.staffviews`):
+load the school and its Offer, go back to the overview."""
 
-from collections.abc import Callable
-from typing import Any
-
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 
-from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import staff_user
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
-
-
-def staff_page[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
-    """Signed-in staff only (others go to sign in), and never kept in a browser's cache."""
-    return login_required(never_cache(view))
-
-
-def staff_user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def load_school(
@@ -44,13 +30,6 @@ def may_publish(request: HttpRequest, school: School) -> bool:
 
 def headings_of(offer: Offer) -> dict[int, str]:
     return {h.level: h.heading for h in offer.level_headings.all()}
-
-
-def render_page(
-    request: HttpRequest, template: str, school: School, **context: Any
-) -> HttpResponse:
-    context.update(school=school, local_authority=school.local_authority)
-    return render(request, f"offers/staff/{template}", context)
 
 
 def to_overview(school: School, section: str = "") -> HttpResponseRedirect:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Scope, Service, ServiceStatus, TaxonomyTerm
@@ -16,14 +17,7 @@ from earlyhelp.directory.search.engine import ranked_ids
 from earlyhelp.directory.search.filters import Where
 from earlyhelp.offers.actions.editing import add_entry
 from earlyhelp.offers.forms import ChooserFilterForm, EntryLevelForm
-from earlyhelp.offers.views.staff._shared import (
-    headings_of,
-    load_school,
-    next_url,
-    render_page,
-    staff_page,
-    staff_user,
-)
+from earlyhelp.offers.views.staff._shared import headings_of, load_school, next_url
 from earlyhelp.schools.models import School
 
 PER_PAGE = 20
@@ -85,7 +79,7 @@ def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
     shown = set(offer.entries.values_list("service_id", flat=True))
     return render_page(
         request,
-        "choose.html",
+        "offers/staff/choose.html",
         school,
         form=form,
         page=page,
@@ -146,4 +140,6 @@ def add(request: HttpRequest, school_slug: str, service_id: int) -> HttpResponse
         else:
             messages.success(request, f"{service.name} added under “{headings.get(level, level)}”.")
         return redirect(back)
-    return render_page(request, "choose_add.html", school, form=form, service=service, back=back)
+    return render_page(
+        request, "offers/staff/choose_add.html", school, form=form, service=service, back=back
+    )

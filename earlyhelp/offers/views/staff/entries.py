@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.actions.editing import (
     ENTRY_FIELDS,
@@ -13,15 +14,7 @@ from earlyhelp.offers.actions.editing import (
 )
 from earlyhelp.offers.forms import EntryLevelForm, MoveForm
 from earlyhelp.offers.models import Offer, OfferEntry
-from earlyhelp.offers.views.staff._shared import (
-    headings_of,
-    load_school,
-    post_only,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import headings_of, load_school, post_only, to_overview
 
 
 def _entry(offer: Offer, entry_id: int) -> OfferEntry:
@@ -55,7 +48,7 @@ def change_level(request: HttpRequest, school_slug: str, entry_id: int) -> HttpR
         else:
             messages.success(request, f"{entry.service.name} moved.")
             return to_overview(school, f"entry-{entry.pk}")
-    return render_page(request, "entry_level.html", school, form=form, entry=entry)
+    return render_page(request, "offers/staff/entry_level.html", school, form=form, entry=entry)
 
 
 @staff_page
@@ -70,7 +63,7 @@ def remove(request: HttpRequest, school_slug: str, entry_id: int) -> HttpRespons
             "Families see the change when you publish.",
         )
         return to_overview(school, f"level-{entry.level}")
-    return render_page(request, "entry_remove.html", school, entry=entry)
+    return render_page(request, "offers/staff/entry_remove.html", school, entry=entry)
 
 
 @staff_page

@@ -4,8 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import render_page, staff_page
 from earlyhelp.offers.health import HealthFinding, check_offer
-from earlyhelp.offers.views.staff._shared import load_school, render_page, staff_page
+from earlyhelp.offers.views.staff._shared import load_school
 
 
 @staff_page
@@ -16,7 +17,7 @@ def health(request: HttpRequest, school_slug: str) -> HttpResponse:
     warnings = [f for f in findings if not f.is_error]
     return render_page(
         request,
-        "health.html",
+        "offers/staff/health.html",
         school,
         findings=findings,
         groups=groups_of(errors, warnings),

@@ -10,6 +10,7 @@ from django.forms import BoundField
 from django.http import HttpRequest, HttpResponse
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Service
 from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
@@ -23,13 +24,7 @@ from earlyhelp.offers.forms.importing import (
     keeper,
     shown,
 )
-from earlyhelp.offers.views.staff._shared import (
-    load_school,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import load_school, to_overview
 
 EVIDENCE_NAMES = {
     "phone": "the same phone number",
@@ -62,7 +57,7 @@ def review(request: HttpRequest, school_slug: str) -> HttpResponse:
     school, _ = load_school(request, school_slug, Permission.EDIT_OFFER)
     run = ImportRun.objects.filter(school=school, status=RunStatus.WAITING).first()
     if run is None:
-        return render_page(request, "import_none.html", school)
+        return render_page(request, "offers/staff/import_none.html", school)
     rows = list(
         run.services.prefetch_related(
             Prefetch("service", queryset=Service.objects.select_related("owner_local_authority"))
@@ -81,7 +76,7 @@ def review(request: HttpRequest, school_slug: str) -> HttpResponse:
             return to_overview(school)
     return render_page(
         request,
-        "import_review.html",
+        "offers/staff/import_review.html",
         school,
         run=run,
         form=form,

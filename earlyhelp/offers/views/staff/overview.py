@@ -8,11 +8,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from earlyhelp.accounts.staffviews import render_page, staff_page
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.offers.models import LevelChoices, Offer, OfferEntry
 from earlyhelp.offers.reviews import ReviewState, reminder_horizon, review_state
 from earlyhelp.offers.snapshot import build_snapshot
-from earlyhelp.offers.views.staff._shared import load_school, may_publish, render_page, staff_page
+from earlyhelp.offers.views.staff._shared import load_school, may_publish
 from earlyhelp.schools.models import School
 
 
@@ -36,7 +37,7 @@ def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
     )
     return render_page(
         request,
-        "overview.html",
+        "offers/staff/overview.html",
         school,
         offer=offer,
         today=today,

@@ -4,17 +4,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.forms import KeyPersonForm, MoveForm
-from earlyhelp.offers.views.staff._shared import (
-    load_school,
-    post_only,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import load_school, post_only, to_overview
 from earlyhelp.schools.actions import (
     PERSON_FIELDS,
     PersonDetails,
@@ -55,7 +49,7 @@ def add_person(request: HttpRequest, school_slug: str) -> HttpResponse:
         else:
             messages.success(request, f"{person.name} added.")
             return to_overview(school, "people")
-    return render_page(request, "person_form.html", school, form=form, person=None)
+    return render_page(request, "offers/staff/person_form.html", school, form=form, person=None)
 
 
 @staff_page
@@ -82,7 +76,7 @@ def change_person(request: HttpRequest, school_slug: str, person_id: int) -> Htt
         else:
             messages.success(request, f"{person.name}’s details saved.")
             return to_overview(school, "people")
-    return render_page(request, "person_form.html", school, form=form, person=person)
+    return render_page(request, "offers/staff/person_form.html", school, form=form, person=person)
 
 
 @staff_page
@@ -93,7 +87,7 @@ def remove_person(request: HttpRequest, school_slug: str, person_id: int) -> Htt
         remove_key_person(by=staff_user(request), person=person)
         messages.success(request, f"{person.name} removed.")
         return to_overview(school, "people")
-    return render_page(request, "person_remove.html", school, person=person)
+    return render_page(request, "offers/staff/person_remove.html", school, person=person)
 
 
 @staff_page

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.lib.concurrency import StaleEdit, version_of
@@ -15,14 +16,7 @@ from earlyhelp.offers.actions.editing import (
     update_own_provision,
 )
 from earlyhelp.offers.forms import ProvisionForm
-from earlyhelp.offers.views.staff._shared import (
-    headings_of,
-    load_school,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import headings_of, load_school, to_overview
 from earlyhelp.schools.models import School
 
 
@@ -53,7 +47,7 @@ def add_provision(request: HttpRequest, school_slug: str) -> HttpResponse:
                 f"{entry.service.name} added to your Offer. Families see it when you publish.",
             )
             return to_overview(school, f"level-{entry.level}")
-    return render_page(request, "provision_form.html", school, form=form, service=None)
+    return render_page(request, "offers/staff/provision_form.html", school, form=form, service=None)
 
 
 @staff_page
@@ -85,7 +79,9 @@ def change_provision(request: HttpRequest, school_slug: str, provision_id: int) 
                 request, f"{service.name} saved. Families see the change when you publish."
             )
             return to_overview(school, "provision")
-    return render_page(request, "provision_form.html", school, form=form, service=service)
+    return render_page(
+        request, "offers/staff/provision_form.html", school, form=form, service=service
+    )
 
 
 @staff_page
@@ -101,4 +97,6 @@ def delete_provision(request: HttpRequest, school_slug: str, provision_id: int) 
             messages.success(request, f"{service.name} deleted.")
         return to_overview(school, "provision")
     in_offer = offer.entries.filter(service=service).exists()
-    return render_page(request, "provision_delete.html", school, service=service, in_offer=in_offer)
+    return render_page(
+        request, "offers/staff/provision_delete.html", school, service=service, in_offer=in_offer
+    )

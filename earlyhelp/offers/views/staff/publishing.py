@@ -9,19 +9,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
 from earlyhelp.offers.forms import PublishForm
 from earlyhelp.offers.models import Offer
 from earlyhelp.offers.snapshot import OfferPage, build_snapshot, page_from_snapshot
-from earlyhelp.offers.views.staff._shared import (
-    load_school,
-    may_publish,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import load_school, may_publish, to_overview
 from earlyhelp.offers.views.staff.overview import draft_has_changes
 from earlyhelp.schools.models import KeyRole
 
@@ -43,7 +37,7 @@ def preview(request: HttpRequest, school_slug: str) -> HttpResponse:
     page = draft_page(offer)
     return render_page(
         request,
-        "preview.html",
+        "offers/staff/preview.html",
         school,
         page=page,
         version=Unpublished(published_at=timezone.now()),
@@ -73,7 +67,7 @@ def publish(request: HttpRequest, school_slug: str) -> HttpResponse:
     last = offer.published_version
     return render_page(
         request,
-        "publish.html",
+        "offers/staff/publish.html",
         school,
         form=form,
         offer=offer,
@@ -102,7 +96,11 @@ def publish_warnings(offer: Offer) -> list[str]:
 def versions(request: HttpRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     return render_page(
-        request, "versions.html", school, offer=offer, versions=offer.versions.order_by("-number")
+        request,
+        "offers/staff/versions.html",
+        school,
+        offer=offer,
+        versions=offer.versions.order_by("-number"),
     )
 
 
@@ -112,7 +110,7 @@ def version(request: HttpRequest, school_slug: str, number: int) -> HttpResponse
     shown = get_object_or_404(offer.versions, number=number)
     return render_page(
         request,
-        "version.html",
+        "offers/staff/version.html",
         school,
         offer=offer,
         version=shown,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.actions.editing import (
@@ -13,13 +14,7 @@ from earlyhelp.offers.actions.editing import (
 )
 from earlyhelp.offers.forms import LevelHeadingForm, OfferTextsForm
 from earlyhelp.offers.models import LevelChoices
-from earlyhelp.offers.views.staff._shared import (
-    load_school,
-    render_page,
-    staff_page,
-    staff_user,
-    to_overview,
-)
+from earlyhelp.offers.views.staff._shared import load_school, to_overview
 
 
 @staff_page
@@ -47,7 +42,7 @@ def edit_texts(request: HttpRequest, school_slug: str) -> HttpResponse:
         else:
             messages.success(request, "Texts saved. Families see them when you publish.")
             return to_overview(school, "texts")
-    return render_page(request, "texts.html", school, offer=offer, form=form)
+    return render_page(request, "offers/staff/texts.html", school, offer=offer, form=form)
 
 
 @staff_page
@@ -80,7 +75,7 @@ def edit_level(request: HttpRequest, school_slug: str, level: int) -> HttpRespon
             return to_overview(school, f"level-{level}")
     return render_page(
         request,
-        "level.html",
+        "offers/staff/level.html",
         school,
         form=form,
         level=level,
