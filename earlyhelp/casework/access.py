@@ -53,11 +53,13 @@ def get_child_for_user(
 ) -> Pupil:
     """The pupil, if `user` may see their record; records one access event naming `page`.
 
-    Under a school's URL (`school_slug`) the child must be on that school's roll, or it is the
-    same 404 with nothing recorded. With `permission`, the school is loaded first through
-    `get_school_for_user` (404 for another school, 403 without the permission there)."""
-    pupil = _find_child(user, pupil_id, school_slug, permission)
+    Under a school's URL (`school_slug`) the child must be on that school's roll; with
+    `permission`, the person must also hold it at the child's school. Otherwise it is the same
+    404, with nothing recorded."""
+    pupil = _find_child(pupil_id, school_slug)
     if pupil is None or not can_view_child(user, pupil):
+        raise Http404("No such child")
+    if permission is not None and not has_permission(user, permission, school=pupil.school):
         raise Http404("No such child")
     _record_access(user=user, pupil=pupil, page=page)
     return pupil
@@ -66,20 +68,13 @@ def get_child_for_user(
 def get_casework_child_for_user(user: User, school_slug: str, pupil_id: int, *, page: str) -> Pupil:
     """A child's record on a school's casework pages: the school through `get_school_for_user`
     (404 for another school, 403 without casework rights), then the child as above."""
-    return get_child_for_user(
-        user, pupil_id, page=page, school_slug=school_slug, permission=Permission.MANAGE_CASEWORK
-    )
+    school = get_school_for_user(user, school_slug, Permission.MANAGE_CASEWORK)
+    return get_child_for_user(user, pupil_id, page=page, school_slug=school.slug)
 
 
-def _find_child(
-    user: User, pupil_id: int, school_slug: str | None, permission: Permission | None
-) -> Pupil | None:
+def _find_child(pupil_id: int, school_slug: str | None) -> Pupil | None:
     pupils = Pupil.objects.select_related("school__local_authority")
-    if permission is not None:
-        if school_slug is None:
-            raise ValueError("A permission is checked at a school: give school_slug.")
-        pupils = pupils.filter(school=get_school_for_user(user, school_slug, permission))
-    elif school_slug is not None:
+    if school_slug is not None:
         pupils = pupils.filter(school__slug=school_slug)
     return pupils.filter(pk=pupil_id).first()
 

@@ -20,7 +20,7 @@ from django.utils.http import content_disposition_header
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.casework.access import VIEWED, get_casework_child_for_user, get_child_for_user
+from earlyhelp.casework.access import VIEWED, get_child_for_user
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import short_datetimes
@@ -208,8 +208,12 @@ def chronology_pdf(request: StaffRequest, school_slug: str, pupil_id: int) -> Ht
 @staff_page
 def who_looked(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     """Who has looked at this record: the access events, newest first (safeguarding team)."""
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="who has looked"
+    pupil = get_child_for_user(
+        staff_user(request),
+        pupil_id,
+        page="who has looked",
+        school_slug=school_slug,
+        permission=Permission.MANAGE_CASEWORK,
     )
     events = AuditEvent.objects.filter(
         action=VIEWED, object_type=pupil._meta.label_lower, object_id=str(pupil.pk)

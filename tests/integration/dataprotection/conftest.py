@@ -1,7 +1,7 @@
 """Child records for the data protection tests, built through actions.
 
 Pupils come in through the roll import (`pupils.actions.import_roll`) and chronology lines
-through `casework.chronology.add_entry`, as the casework actions write them.
+through `records.chronology.add_entry`, as the casework actions write them.
 """
 
 from dataclasses import dataclass
