@@ -82,7 +82,9 @@ bandit: install
 
 # One pass of the suite on each database. Each pass keeps its own coverage data and pytest
 # cache under var/test/<database>/, so the two can run side by side (test-passes below).
-PASS_OPTS = --cov --cov-report= -o cache_dir=var/test/$(1)/pytest-cache
+# PYTEST_ARGS narrows a run, e.g. `make test-passes PYTEST_ARGS=tests/unit`.
+PYTEST_ARGS ?=
+PASS_OPTS = --cov --cov-report= -o cache_dir=var/test/$(1)/pytest-cache $(PYTEST_ARGS)
 
 test-sqlite: install assets
 	mkdir -p var/test/sqlite

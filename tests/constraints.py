@@ -45,7 +45,7 @@ def refused(name: str, /, **fields: Any) -> None:
     """Creating this row fails in the database because of the constraint `name`."""
     model, constraint = all_constraints()[name]
     with pytest.raises(IntegrityError) as caught, transaction.atomic():
-        model.objects.create(**fields)
+        model._default_manager.create(**fields)
     message = str(caught.value)
     assert names_the_constraint(message, model, constraint), message
 
@@ -60,5 +60,6 @@ def names_the_constraint(
     if connection.vendor != "sqlite" or not isinstance(constraint, models.UniqueConstraint):
         return False
     table = model._meta.db_table
-    columns = [model._meta.get_field(field).column for field in constraint.fields]
+    fields = [model._meta.get_field(name) for name in constraint.fields]
+    columns = [field.column for field in fields if isinstance(field, models.Field)]
     return message == "UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)

@@ -25,7 +25,7 @@ class AuditDown(Exception):
 
 def row_counts() -> dict[str, int]:
     return {
-        model._meta.label: model.objects.count()
+        model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model.__module__.startswith("earlyhelp.") and model is not AuditEvent
     }
