@@ -5,13 +5,39 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.test import override_settings
 
+from tests.early_help_universe import Children, build_children
 from tests.universe import Universe, build_universe
 
 
 @pytest.fixture
 def universe(db: None) -> Universe:
     return build_universe()
+
+
+@pytest.fixture
+def children(universe: Universe) -> Children:
+    """Ava and Ben Stone at Northfield Primary, Cai Rowe at Southbank Academy."""
+    return build_children(universe)
+
+
+@pytest.fixture
+def taxonomies(transactional_db: None) -> None:
+    """For tests with real transactions: the flush after each one empties the taxonomy
+    tables that a data migration filled, so load them again."""
+    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
+
+    ensure_taxonomies()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_demo_secret(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each pytest process makes its own demo secret (earlyhelp/demo/secret.py) instead of
+    sharing var/demo-secret-test: `make test` runs the SQLite and PostgreSQL passes at once,
+    and one must never read the file while the other is still writing it."""
+    with override_settings(DEMO_SECRET_FILE=tmp_path_factory.mktemp("demo") / "demo-secret"):
+        yield
 
 
 @pytest.fixture(autouse=True)

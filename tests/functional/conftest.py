@@ -47,12 +47,8 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(autouse=True)
-def _taxonomies(transactional_db: None) -> None:
-    """Browser tests use real transactions; the flush between them empties the taxonomy
-    tables that a data migration filled, so load them again."""
-    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
-
-    ensure_taxonomies()
+def _taxonomies(taxonomies: None) -> None:
+    """Browser tests use real transactions: the taxonomies again after each flush."""
 
 
 @pytest.fixture(scope="session")
@@ -105,6 +101,12 @@ def assert_accessible(page: Page) -> None:
         for v in violations
     ]
     assert not violations, f"axe found violations on {page.url}:\n" + "\n".join(summary)
+
+
+def assert_fits(page: Page) -> None:
+    """The page is no wider than the screen: nobody has to scroll sideways."""
+    wide, screen = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+    assert wide <= screen, f"{page.url} is {wide}px wide on a {screen}px screen"
 
 
 def tab_to(page: Page, selector: str, *, limit: int = 200) -> None:

@@ -123,3 +123,9 @@ def sign_in(d: Driver, username: str) -> None:
         totp_code(totp_device(User.objects.get(username=username))),
     )
     d.press(page.get_by_role("button", name="Continue"))
+
+
+def sign_in_page(page: Page, username: str) -> None:
+    """Open the sign-in page and sign in as a universe persona with the mouse."""
+    page.goto("/staff/sign-in/")
+    sign_in(Driver(page), username)

@@ -14,7 +14,7 @@ from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.roles import Role
 from tests.concerns_universe import add_roll
 from tests.functional import journeys
-from tests.functional.conftest import assert_accessible
+from tests.functional.conftest import assert_accessible, assert_fits
 from tests.universe import make_user
 
 WIDTH = 320
@@ -29,11 +29,6 @@ def narrow(browser: Browser, live_server: Any) -> Iterator[Page]:
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()
-
-
-def fits(page: Page) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= WIDTH, f"{page.url} is {width}px wide on a {WIDTH}px screen"
 
 
 def upload(page: Page, text: str) -> None:
@@ -54,11 +49,11 @@ def test_the_attendance_officers_pages(narrow: Page, universe):
     journeys.sign_in(journeys.Driver(page), "olive")
     page.goto(f"{ATTENDANCE}/import/")
     assert_accessible(page)
-    fits(page)
+    assert_fits(page)
     upload(page, f"upn,date,session,code\n{roll.amy.upn},{today},AM,H\n")
     expect(page.locator(".govuk-error-summary")).to_contain_text("Line 2: the code 'H' was retired")
     assert_accessible(page)
-    fits(page)
+    assert_fits(page)
     lines = [f"{roll.amy.upn},{yesterday},AM,N", f"{roll.amy.upn},{yesterday},PM,N"]
     lines += [f"{roll.amy.upn},{today},AM,N", f"{roll.ben.upn},{today},AM,/"]
     upload(page, "upn,date,session,code\n" + "\n".join(lines) + "\n")
@@ -68,15 +63,15 @@ def test_the_attendance_officers_pages(narrow: Page, universe):
     page.goto(f"{ATTENDANCE}/")
     expect(page.locator("main")).to_contain_text("Still to do: 1")
     assert_accessible(page)
-    fits(page)
+    assert_fits(page)
     page.get_by_role("button", name="No answer for Amy Bell").click()
     expect(page.locator("main")).to_contain_text("Last try: No answer")
     page.get_by_role("button", name="Safe and well confirmed for Amy Bell").click()
     expect(page.locator("main")).to_contain_text("Done: 1")
     assert_accessible(page)
-    fits(page)
+    assert_fits(page)
     page.get_by_role("link", name="Amy Bell").first.click()
     expect(page.locator("h1")).to_have_text("Attendance: Amy Bell")
     expect(page.locator("main")).to_contain_text("changed from N to I by Olive Marsh")
     assert_accessible(page)
-    fits(page)
+    assert_fits(page)

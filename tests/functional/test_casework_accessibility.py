@@ -43,11 +43,6 @@ def concern_with_a_photo(universe: Universe, children: Children) -> Concern:
     ).concern
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/staff/sign-in/")
-    journeys.sign_in(journeys.Driver(page), username)
-
-
 def scan(page: Page, path: str, *, shows: str) -> None:
     page.goto(path)
     expect(page.locator("h1")).to_have_count(1)
@@ -57,7 +52,7 @@ def scan(page: Page, path: str, *, shows: str) -> None:
 
 def test_the_teachers_concern_pages(page: Page, universe, children):
     concern = concern_with_a_photo(universe, children)
-    sign_in(page, "tom")
+    journeys.sign_in_page(page, "tom")
     scan(page, f"{NORTHFIELD}/concerns/new/urgent/", shows="999")
     scan(page, f"{NORTHFIELD}/concerns/new/pupils/?q=Stone", shows="Ben Stone")
     scan(page, f"{NORTHFIELD}/concerns/new/pupils/?q=Nobody", shows="Nobody")
@@ -75,7 +70,7 @@ def test_the_safeguarding_teams_pages(page: Page, universe, children):
         by=universe.dee,
     )
     ava = f"{NORTHFIELD}/children/{children.ava.pk}"
-    sign_in(page, "dee")
+    journeys.sign_in_page(page, "dee")
     scan(page, f"{NORTHFIELD}/concerns/inbox/", shows="Ava Stone")
     scan(page, f"{NORTHFIELD}/concerns/{concern.pk}/", shows="bruise.png")
     scan(page, f"{NORTHFIELD}/children/", shows="Ava Stone")
@@ -87,7 +82,7 @@ def test_the_safeguarding_teams_pages(page: Page, universe, children):
 
 
 def test_the_settings_forms_in_their_error_states(page: Page, universe):
-    sign_in(page, "dee")
+    journeys.sign_in_page(page, "dee")
     page.goto(f"{NORTHFIELD}/casework-settings/terms/add/")
     assert_accessible(page)
     page.fill("#id_name", "Autumn 2026")
@@ -108,7 +103,7 @@ def test_the_roll_import_after_a_bad_file(page: Page, universe, settings):
     # The import runs inline here (ImmediateBackend); the worker is tested in
     # tests/integration/pupils/test_import_roll.py.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    sign_in(page, "dee")
+    journeys.sign_in_page(page, "dee")
     page.goto(f"{NORTHFIELD}/pupils/import/")
     assert_accessible(page)
     bad = b"UPN,Legal Surname,Legal Forename,DOB,Year\nnot-a-upn,Stone,Ava,31/02/2016,5\n"
@@ -121,7 +116,7 @@ def test_the_roll_import_after_a_bad_file(page: Page, universe, settings):
 
 
 def test_the_roll_import_progress_page_while_it_waits(page: Page, universe):
-    sign_in(page, "dee")
+    journeys.sign_in_page(page, "dee")
     page.goto(f"{NORTHFIELD}/pupils/import/")
     good = b"UPN,Legal Surname,Legal Forename,DOB,Year\nA820200100001,Stone,Ava,27/03/2016,5\n"
     page.locator("input[type=file]").set_input_files(

@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from earlyhelp.concerns.models import Concern
 from tests.early_help_universe import build_children
+from tests.functional.conftest import assert_fits
 from tests.functional.journeys import Driver, sign_in
 
 WIDTH, HEIGHT = 375, 667
@@ -28,38 +29,33 @@ def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
     context.close()
 
 
-def fits(page: Page) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    assert width <= WIDTH, f"{page.url} is {width}px wide on a {WIDTH}px screen"
-
-
 def test_a_teacher_logs_a_concern_on_a_phone(phone: Page, universe):
     build_children(universe)
     d, page = Driver(phone), phone
     d.goto("/staff/")
-    fits(page)
+    assert_fits(page)
     sign_in(d, "tom")
     d.goto(f"{NORTHFIELD}/concerns/new/")
-    fits(page)
+    assert_fits(page)
     d.check(page.locator("input[name=risk][value=no]"))
     d.press(page.get_by_role("button", name="Continue"))
     d.fill(page.get_by_label("Find a pupil by name"), "Stone")
     d.press(page.get_by_role("button", name="Search"))
-    fits(page)
+    assert_fits(page)
     d.follow(page.get_by_role("link", name="Add Ava Stone"))
-    fits(page)
+    assert_fits(page)
     d.follow(page.get_by_role("link", name="Continue"))
-    fits(page)
+    assert_fits(page)
     d.fill(page.get_by_label("What did you see or hear?"), "Ava said: we had no tea again.")
     for box, value in zip(("0", "1", "2"), ("23", "11", "2026"), strict=True):
         d.fill(page.locator(f"#id_occurred_on_{box}"), value)
     d.check(page.locator("input[name=categories][value=neglect]"))
     d.fill(page.get_by_label("What did you do?"), "Listened and gave her toast.")
     d.check(page.locator("input[name=told_dsl][value=no]"))
-    fits(page)
+    assert_fits(page)
     d.press(page.get_by_role("button", name="Log the concern"))
     expect(page.locator("h1")).to_have_text("Concern logged")
-    fits(page)
+    assert_fits(page)
     assert Concern.objects.get().links.get().pupil.first_name == "Ava"
 
 
@@ -73,4 +69,4 @@ def test_the_form_in_its_error_state_fits_a_phone(phone: Page, universe):
     d.follow(page.get_by_role("link", name="Continue"))
     d.press(page.get_by_role("button", name="Log the concern"))
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    fits(page)
+    assert_fits(page)

@@ -14,11 +14,6 @@ from tests.universe import Universe
 BASE = "/staff/schools/northfield-primary/offer/"
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/staff/sign-in/")
-    journeys.sign_in(journeys.Driver(page), username)
-
-
 def editor_pages(universe: Universe) -> list[str]:
     person = universe.northfield.key_people.get().pk
     entry = OfferEntry.objects.get(service=universe.samaritans).pk
@@ -46,7 +41,7 @@ def editor_pages(universe: Universe) -> list[str]:
 
 
 def test_every_editor_page_has_no_axe_violations(page: Page, universe):
-    sign_in(page, "ed")
+    journeys.sign_in_page(page, "ed")
     for path in editor_pages(universe):
         page.goto(path)
         assert page.locator("h1").count() == 1, path
@@ -65,7 +60,7 @@ def test_every_editor_page_has_no_axe_violations(page: Page, universe):
     ],
 )
 def test_forms_in_error_have_no_axe_violations(page: Page, universe, path, fill):
-    sign_in(page, "ed")
+    journeys.sign_in_page(page, "ed")
     page.goto(BASE + path)
     for selector, value in fill.items():
         page.fill(selector, value)
@@ -75,7 +70,7 @@ def test_forms_in_error_have_no_axe_violations(page: Page, universe, path, fill)
 
 
 def test_ordering_works_without_javascript(no_js_page: Page, universe):
-    sign_in(no_js_page, "ed")
+    journeys.sign_in_page(no_js_page, "ed")
     no_js_page.goto(BASE)
     no_js_page.get_by_role("button", name="Move up Samaritans").click()
     level = no_js_page.locator("#level-1").locator("xpath=..")

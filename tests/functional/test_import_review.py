@@ -13,16 +13,11 @@ from tests.integration.imports.saving import save, waiting_run, write_offer
 REVIEW = "/staff/schools/northfield-primary/offer/import/"
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/staff/sign-in/")
-    journeys.sign_in(journeys.Driver(page), username)
-
-
 def test_the_review_screen_and_its_error_state_have_no_axe_violations(
     page: Page, universe, tmp_path: Path
 ):
     save(write_offer(tmp_path))
-    sign_in(page, "ed")
+    journeys.sign_in_page(page, "ed")
     page.goto(REVIEW)
     expect(page.locator("h1")).to_have_text("Review your imported Offer")
     assert_accessible(page)
@@ -34,7 +29,7 @@ def test_the_review_screen_and_its_error_state_have_no_axe_violations(
 def test_choices_are_saved_without_javascript(no_js_page: Page, universe, tmp_path: Path):
     save(write_offer(tmp_path))
     run = waiting_run(universe.northfield)
-    sign_in(no_js_page, "ed")
+    journeys.sign_in_page(no_js_page, "ed")
     no_js_page.goto(REVIEW)
     for question in no_js_page.locator("fieldset").all():
         question.locator("input[type=radio]").first.check()

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.early_help_universe import add_pupil, assessed
 from tests.functional import journeys
-from tests.functional.conftest import assert_accessible
+from tests.functional.conftest import assert_accessible, assert_fits
 
 HOME = "/staff/local-authority/testshire/"
 
@@ -26,12 +26,6 @@ def sized(request: pytest.FixtureRequest, browser: Browser, live_server: Any) ->
     context.close()
 
 
-def fits(page: Page) -> None:
-    width = page.evaluate("() => document.documentElement.scrollWidth")
-    viewport = page.evaluate("() => window.innerWidth")
-    assert width <= viewport, f"{page.url} is {width}px wide on a {viewport}px screen"
-
-
 def test_the_officer_signs_in_and_lands_on_the_la_home(sized: Page, universe):
     for n in range(6):
         assessed(add_pupil(universe.northfield, f"Kid{n}", "Test", 60 + n), universe.dee)
@@ -43,7 +37,7 @@ def test_the_officer_signs_in_and_lands_on_the_la_home(sized: Page, universe):
     expect(page.get_by_role("heading", name="Northfield Primary")).to_be_visible()
     expect(page.get_by_role("heading", name="Southbank Academy")).to_be_visible()
     assert "Kid0" not in page.content()
-    fits(page)
+    assert_fits(page)
     assert_accessible(page)
     page.get_by_role("link", name="Children referred to Family Front Door").click()
     expect(page.locator("h1")).to_have_text("Early help in your schools")

@@ -11,15 +11,11 @@ from earlyhelp.casework.models import MeetingDecision
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Part
 from tests.early_help_universe import build_children
+from tests.functional.conftest import assert_fits
 from tests.functional.journeys import Driver, sign_in
 from tests.universe import Universe
 
 NORTHFIELD = "/staff/schools/northfield-primary"
-
-
-def fits(page: Page) -> None:
-    wide, screen = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
-    assert wide <= screen, f"{page.url} is {wide}px wide on a {screen}px screen"
 
 
 def week_of_concerns(universe: Universe) -> None:
@@ -49,7 +45,7 @@ def test_two_decisions_typed_are_both_recorded(page: Page, universe, width):
     expect(main).to_contain_text("New concerns (2)")
     expect(main).to_contain_text("Ben Stone (alleged harmer)")
     expect(main).to_contain_text("Immediate risk")
-    fits(page)
+    assert_fits(page)
     d.scan()
     for name, decision in (("Ava Stone", "Talk to mum today."), ("Ben Stone", "Meet Ben and dad.")):
         d.fill(page.get_by_label(f"Decision about {name} (optional)", exact=True), decision)
@@ -60,9 +56,9 @@ def test_two_decisions_typed_are_both_recorded(page: Page, universe, width):
     expect(main).to_contain_text("Meet Ben and dad. Reason: Pushed.")
     expect(main).to_contain_text("New concerns (0)")
     assert MeetingDecision.objects.count() == 2
-    fits(page)
+    assert_fits(page)
     d.scan()
     d.follow(page.get_by_role("link", name="Printable agenda and minutes"))
     expect(main).to_contain_text("Talk to mum today.")
-    fits(page)
+    assert_fits(page)
     d.scan()

@@ -21,15 +21,7 @@ from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.models import ChronologyEntry
 from tests.integration.dataprotection.conftest import add_pupil, build_child_records
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _taxonomies(transactional_db: None) -> None:
-    """The flush between transactional tests empties what data migrations filled."""
-    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
-
-    ensure_taxonomies()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("taxonomies")]
 
 
 def counts() -> dict[str, int]:

@@ -14,14 +14,7 @@ from earlyhelp.audit.models import AuditEvent
 from tests.integration.audit.tamper import raw_tamper
 from tests.integration.dataprotection.conftest import build_child_records
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _taxonomies(transactional_db: None) -> None:
-    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
-
-    ensure_taxonomies()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("taxonomies")]
 
 
 def test_a_restored_copy_with_one_edited_row_fails_and_names_it(universe, tmp_path, capsys):

@@ -3,42 +3,29 @@
 from datetime import date
 
 import pytest
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from earlyhelp.casework.models import (
-    Assessment,
-    CaseworkSettings,
-    Consent,
     EarlyHelpEpisode,
     EpisodeStatus,
-    FileTransfer,
-    LevelChange,
-    Referral,
-    Review,
-    SchoolTerm,
 )
+from tests.constraints import refused
 from tests.early_help_universe import assessed
 
 pytestmark = pytest.mark.django_db
 
 
-def refused(model, **fields):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        model.objects.create(**fields)
-
-
 def test_level_is_1_to_4(universe, children):
     base = {"pupil": children.ava, "school": universe.northfield, "opened_at": timezone.now()}
-    refused(EarlyHelpEpisode, level=5, **base)
-    refused(EarlyHelpEpisode, level=0, **base)
+    refused("episode_level_1_to_4", level=5, **base)
+    refused("episode_level_1_to_4", level=0, **base)
 
 
 def test_one_active_episode_per_child_and_closed_means_dated(universe, children):
     base = {"pupil": children.ava, "school": universe.northfield, "opened_at": timezone.now()}
     EarlyHelpEpisode.objects.create(level=2, **base)
-    refused(EarlyHelpEpisode, level=3, **base)
-    refused(EarlyHelpEpisode, level=3, status=EpisodeStatus.CLOSED, **base)  # no closed_at
+    refused("episode_one_active_per_pupil", level=3, **base)
+    refused("episode_closed_has_date", level=3, status=EpisodeStatus.CLOSED, **base)  # no closed_at
     EarlyHelpEpisode.objects.create(
         level=3, status=EpisodeStatus.CLOSED, closed_at=timezone.now(), **base
     )
@@ -47,7 +34,7 @@ def test_one_active_episode_per_child_and_closed_means_dated(universe, children)
 def test_scales_are_0_to_10(universe, children):
     episode = assessed(children.ava, universe.dee)
     refused(
-        Assessment,
+        "assessment_scale_0_to_10",
         episode=episode,
         worried_about="a",
         working_well="b",
@@ -56,7 +43,7 @@ def test_scales_are_0_to_10(universe, children):
         completed_on=date(2026, 11, 3),
     )
     refused(
-        Review,
+        "review_scale_0_to_10",
         episode=episode,
         held_on=date(2026, 12, 1),
         outcome="positive",
@@ -68,14 +55,28 @@ def test_scales_are_0_to_10(universe, children):
 def test_levels_change_within_1_to_4_and_really_change(universe, children):
     episode = assessed(children.ava, universe.dee)
     now = timezone.now()
-    refused(LevelChange, episode=episode, from_level=2, to_level=5, reason="x", changed_at=now)
-    refused(LevelChange, episode=episode, from_level=2, to_level=2, reason="x", changed_at=now)
+    refused(
+        "level_change_to_1_to_4",
+        episode=episode,
+        from_level=2,
+        to_level=5,
+        reason="x",
+        changed_at=now,
+    )
+    refused(
+        "level_change_changes",
+        episode=episode,
+        from_level=2,
+        to_level=2,
+        reason="x",
+        changed_at=now,
+    )
 
 
 def test_consent_is_withdrawn_after_it_is_given(universe, children):
     episode = assessed(children.ava, universe.dee)
     refused(
-        Consent,
+        "consent_withdrawn_after_given",
         episode=episode,
         given_by_name="Jo",
         relationship="Mother",
@@ -94,8 +95,13 @@ def test_a_referral_goes_to_exactly_one_place(universe, children):
         "sent_on": date(2026, 11, 5),
         "created_at": timezone.now(),
     }
-    refused(Referral, **base)
-    refused(Referral, service=universe.young_carers, local_authority=universe.county, **base)
+    refused("referral_to_one_place", **base)
+    refused(
+        "referral_to_one_place",
+        service=universe.young_carers,
+        local_authority=universe.county,
+        **base,
+    )
 
 
 def test_a_transfer_names_a_receiver_other_than_itself(universe, children):
@@ -106,17 +112,19 @@ def test_a_transfer_names_a_receiver_other_than_itself(universe, children):
         "due_by": date(2026, 11, 9),
         "package_json": "{}",
     }
-    refused(FileTransfer, **base)
-    refused(FileTransfer, to_school=universe.northfield, **base)
+    refused("transfer_has_receiver", **base)
+    refused("transfer_not_to_itself", to_school=universe.northfield, **base)
 
 
 def test_terms_end_after_they_start_and_review_interval_is_6_to_12(universe):
     refused(
-        SchoolTerm,
+        "term_ends_after_start",
         school=universe.northfield,
         name="Backwards",
         starts_on=date(2026, 9, 3),
         ends_on=date(2026, 9, 1),
     )
-    refused(CaseworkSettings, school=universe.northfield, review_interval_weeks=13)
-    refused(CaseworkSettings, school=universe.southbank, review_interval_weeks=5)
+    refused(
+        "settings_review_interval_6_to_12", school=universe.northfield, review_interval_weeks=13
+    )
+    refused("settings_review_interval_6_to_12", school=universe.southbank, review_interval_weeks=5)
