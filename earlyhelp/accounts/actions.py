@@ -5,7 +5,8 @@ from django.db import transaction
 from earlyhelp.accounts.models import Membership, User
 from earlyhelp.accounts.roles import LOCAL_AUTHORITY_ROLES, SCHOOL_ROLES, Role
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.schools.models import LocalAuthority, School
 
 
@@ -26,7 +27,7 @@ def create_staff_user(
         user.set_unusable_password()
     user.full_clean()
     user.save()
-    record_event(by=by, action="user.created", obj=user)
+    record_event(by=by, action=AuditAction.USER_CREATED, obj=user)
     return user
 
 
@@ -48,7 +49,7 @@ def grant_role(
     )
     record_event(
         by=by,
-        action="user.role_granted",
+        action=AuditAction.USER_ROLE_GRANTED,
         obj=user,
         school_id=school.pk if school else None,
         details={"role": role.value, "local_authority_id": getattr(local_authority, "pk", None)},
@@ -60,7 +61,7 @@ def grant_role(
 def revoke_role(*, by: User | None, membership: Membership) -> None:
     record_event(
         by=by,
-        action="user.role_revoked",
+        action=AuditAction.USER_ROLE_REVOKED,
         obj=membership.user,
         school_id=membership.school_id,
         details={"role": membership.role},

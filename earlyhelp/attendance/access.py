@@ -14,10 +14,11 @@ from django.http import Http404
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import get_school_for_user
 
-VIEWED = "child_record.viewed"
+VIEWED = AuditAction.CHILD_RECORD_VIEWED
 
 
 def get_pupil_attendance_for_user(

@@ -18,11 +18,12 @@ from earlyhelp.accounts.models import User
 from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
-REGISTER_IMPORTED = "attendance.register_imported"
-CALL_RECORDED = "attendance.first_day_call_recorded"
+REGISTER_IMPORTED = AuditAction.ATTENDANCE_REGISTER_IMPORTED
+CALL_RECORDED = AuditAction.ATTENDANCE_FIRST_DAY_CALL_RECORDED
 SYSTEM_NAME = "system"
 
 Key = tuple[int, date]

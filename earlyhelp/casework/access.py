@@ -21,9 +21,10 @@ from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.pupils.models import Pupil
 
-VIEWED = "child_record.viewed"
+VIEWED = AuditAction.CHILD_RECORD_VIEWED
 
 
 def can_view_child(user: User, pupil: Pupil) -> bool:

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice, User
 from earlyhelp.accounts.second_factor import remove_device
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 
 
 def _user(request: HttpRequest) -> User:

@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import (
     audit,
     complete_tasks,
@@ -68,7 +69,9 @@ def complete_assessment(
         completed_by=by,
     )
     save(assessment)
-    audit(by=by, action="assessment.completed", obj=assessment, school_id=episode.school_id)
+    audit(
+        by=by, action=AuditAction.ASSESSMENT_COMPLETED, obj=assessment, school_id=episode.school_id
+    )
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.ASSESSMENT,
@@ -102,7 +105,7 @@ def add_plan_action(
     )
     save(plan_action)
     complete_tasks(source=episode, kinds=[TaskKind.NO_PLAN], by=by)
-    audit(by=by, action="plan.action_added", obj=plan_action, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.PLAN_ACTION_ADDED, obj=plan_action, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,
@@ -129,7 +132,7 @@ def complete_action(
     save(plan_action)
     complete_tasks(source=plan_action, kinds=[TaskKind.ACTION_OVERDUE], by=by)
     episode = plan_action.episode
-    audit(by=by, action="plan.action_done", obj=plan_action, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.PLAN_ACTION_DONE, obj=plan_action, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,

@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, save
 from earlyhelp.casework.actions.errors import (
     OverlappingTermError,
@@ -49,7 +50,7 @@ def set_term(
     save(term)
     audit(
         by=by,
-        action="casework.term_set",
+        action=AuditAction.CASEWORK_TERM_SET,
         obj=term,
         school_id=school.pk,
         starts_on=starts_on.isoformat(),
@@ -63,7 +64,7 @@ def remove_term(*, term: SchoolTerm, by: User | None) -> None:
     """Remove a term: its days become holidays if other terms surround them."""
     audit(
         by=by,
-        action="casework.term_removed",
+        action=AuditAction.CASEWORK_TERM_REMOVED,
         obj=term,
         school_id=term.school_id,
         name=term.name,
@@ -87,7 +88,7 @@ def set_review_interval(
     save(settings)
     audit(
         by=by,
-        action="casework.review_interval_set",
+        action=AuditAction.CASEWORK_REVIEW_INTERVAL_SET,
         obj=settings,
         school_id=school.pk,
         weeks=weeks,

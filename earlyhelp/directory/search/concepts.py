@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import ConceptEntry, ConceptEntryChange
 from earlyhelp.directory.search.understand import context
 from earlyhelp.directory.search.understand.lexicon import validate_topics
 from earlyhelp.directory.search.understand.text import raw_tokens
+from earlyhelp.lib.errors import ActionError
 
 MAX_PHRASE_WORDS = 8
 
@@ -105,7 +106,7 @@ def _history(
     )
     record_event(
         by=by,
-        action=f"directory.concept_{kind}",
+        action=AuditAction(f"directory.concept_{kind}"),
         obj=entry,
         details={"before": before, "after": after},
     )

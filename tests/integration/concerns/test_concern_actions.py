@@ -14,10 +14,10 @@ from earlyhelp.concerns.actions import (
     Involved,
     ReasonRequiredError,
     WrongSchoolError,
-    WrongStateError,
     triage_concern,
 )
 from earlyhelp.concerns.models import Outcome, Part, Status
+from earlyhelp.lib.errors import WrongStateError
 from tests.concerns_universe import log
 
 ACCOUNT = "He said: Ben pushed me off the wall and kicked me."

@@ -14,13 +14,13 @@ from earlyhelp.dataprotection.actions import (
     RECORD_DELETED,
     LegalHoldError,
     StillOnRollError,
-    WrongStateError,
     delete_child_record,
     lift_hold,
     place_hold,
 )
 from earlyhelp.dataprotection.models import RetentionHold
 from earlyhelp.dataprotection.records import collect_child_rows
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.pupils.models import Pupil
 from tests.integration.dataprotection.conftest import add_pupil, build_child_records
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.synthetic.builder import synthesise
+from earlyhelp.lib.errors import ActionError
 
 
 class Command(BaseCommand):

@@ -10,7 +10,6 @@ from django.forms import BoundField
 from django.http import HttpRequest, HttpResponse
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Service
 from earlyhelp.imports.actions import apply_review
 from earlyhelp.imports.actions.review import may_take_document_values
@@ -23,6 +22,7 @@ from earlyhelp.imports.forms import (
     shown,
 )
 from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.views.staff._shared import (
     load_school,
     render_page,

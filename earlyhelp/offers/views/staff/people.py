@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.forms import KeyPersonForm, MoveForm
 from earlyhelp.offers.views.staff._shared import (
     load_school,

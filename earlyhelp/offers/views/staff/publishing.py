@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
 from earlyhelp.offers.forms import PublishForm
 from earlyhelp.offers.models import Offer
