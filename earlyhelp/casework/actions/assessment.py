@@ -26,6 +26,7 @@ from earlyhelp.casework.models import (
     PlanAction,
     TaskKind,
 )
+from earlyhelp.lib.datefmt import govuk_date
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def add_plan_action(
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,
-        summary=f"Plan: {action} ({who}, by {due_on:%d %B %Y}).",
+        summary=f"Plan: {action} ({who}, by {govuk_date(due_on)}).",
         by=by,
         source=plan_action,
     )

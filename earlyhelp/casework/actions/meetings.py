@@ -11,6 +11,7 @@ from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.chronology import add_entry
 from earlyhelp.casework.models import AgendaItemKind, EntryKind, Meeting, MeetingDecision
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
@@ -56,7 +57,7 @@ def record_decision(
         pupil=pupil,
         kind=EntryKind.MEETING,
         summary=(
-            f"Safeguarding meeting of {meeting.held_on:%d %B %Y} "
+            f"Safeguarding meeting of {govuk_date(meeting.held_on)} "
             f"({AgendaItemKind(item_kind).label.lower()}): {decision}"
         ),
         by=by,

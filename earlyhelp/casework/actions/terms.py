@@ -15,6 +15,7 @@ from earlyhelp.casework.actions.errors import (
 )
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
 from earlyhelp.lib.concurrency import ensure_unchanged
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.schools.models import School
 
 REVIEW_INTERVAL_WEEKS = range(6, 13)
@@ -109,10 +110,5 @@ def _refuse_overlap(school: School, starts_on: date, ends_on: date, term: School
         .first()
     )
     if other is not None:
-        raise OverlappingTermError(
-            f"The dates overlap {other.name} ({_day(other.starts_on)} to {_day(other.ends_on)})"
-        )
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+        starts, ends = govuk_date(other.starts_on), govuk_date(other.ends_on)
+        raise OverlappingTermError(f"The dates overlap {other.name} ({starts} to {ends})")

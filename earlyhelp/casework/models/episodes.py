@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.encryption import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
@@ -180,7 +181,7 @@ class Assessment(models.Model):
         constraints = [models.CheckConstraint(name="assessment_scale_0_to_10", condition=SCALE)]
 
     def __str__(self) -> str:
-        return f"Early Help Assessment of {self.completed_on:%d %B %Y}"
+        return f"Early Help Assessment of {govuk_date(self.completed_on)}"
 
 
 class PlanAction(models.Model):
@@ -242,4 +243,4 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review of {self.held_on:%d %B %Y}"
+        return f"Review of {govuk_date(self.held_on)}"

@@ -13,6 +13,7 @@ from earlyhelp.accounts.roles import ROLE_PERMISSIONS, Permission
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.models import School
@@ -73,7 +74,7 @@ def send_review_reminder(*, by: User | None, offer: Offer, today: date) -> list[
 
 def _message(offer: Offer, due: date, today: date, user: User) -> EmailMessage:
     school = offer.school
-    when = f"was due on {_day(due)}" if due < today else f"is due on {_day(due)}"
+    when = f"was due on {govuk_date(due)}" if due < today else f"is due on {govuk_date(due)}"
     link = settings.SITE_URL.rstrip("/") + reverse("offers_staff:overview", args=[school.slug])
     body = (
         f"Hello {user.first_name or user.username},\n\n"
@@ -89,7 +90,3 @@ def _message(offer: Offer, due: date, today: date, user: User) -> EmailMessage:
         body=body,
         to=[user.email],
     )
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
