@@ -6,7 +6,9 @@
 - `{% if form.errors %}Error: {% endif %}` (or `a.errors or problems`, `errors`) in a title
   → `{% error_prefix form %}` (`{% error_prefix a problems %}`);
 - `<button type="submit" class="govuk-button" data-module="govuk-button">Save</button>`
-  → `{% govuk_button "Save" %}`.
+  → `{% govuk_button "Save" %}`;
+- a summary list row whose key is words and whose value is one `{{ variable }}`
+  → `{% govuk_summary_row "Key" variable %}`.
 
 Links and titles it cannot rewrite safely (an `{% if %}` inside the href, text mixing words
 and variables) are printed for a person to convert. Re-run from the repository root after
@@ -24,6 +26,10 @@ BACK = re.compile(r'<a href="([^"]*)" class="govuk-back-link">([^<]*)</a>')
 URL = re.compile(r"^\{% url ([^%]+?) %\}$")
 VARIABLE = re.compile(r"^\{\{ ([\w.]+) \}\}$")
 ERROR_TITLE = re.compile(r"\{% if ([\w. ]+?) %\}Error: \{% endif %\}")
+SUMMARY_ROW = re.compile(
+    r'<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">([^<{"]+)</dt>'
+    r'<dd class="govuk-summary-list__value">\{\{ ([^}]+) \}\}</dd></div>'
+)
 BUTTON = re.compile(
     r'<button type="submit" class="govuk-button" data-module="govuk-button">([^<{"]+)</button>'
 )
@@ -61,6 +67,7 @@ def error_title(match: re.Match[str]) -> str:
 
 def change(text: str) -> str:
     text = BUTTON.sub(lambda match: f'{{% govuk_button "{match.group(1)}" %}}', text)
+    text = SUMMARY_ROW.sub(lambda m: f'{{% govuk_summary_row "{m.group(1)}" {m.group(2)} %}}', text)
     return ERROR_TITLE.sub(error_title, BACK.sub(back_link, text))
 
 

@@ -81,10 +81,24 @@ def govuk_button(
 
 @register.inclusion_tag("ui/summary_row.html")
 def govuk_summary_row(
-    key: str, value: object, *, href: str = "", action: str = "Change", hidden: str = ""
+    key: str,
+    value: object,
+    *,
+    href: str = "",
+    action: str = "Change",
+    hidden: str = "",
+    no_actions: bool = False,
 ) -> dict[str, object]:
-    """One row of a GOV.UK summary list, with an optional action link."""
-    return {"key": key, "value": value, "href": href, "action": action, "hidden": hidden or key}
+    """One row of a GOV.UK summary list, with an optional action link (`no_actions=True` for
+    a row without one in a list whose other rows have one)."""
+    return {
+        "key": key,
+        "value": value,
+        "href": href,
+        "action": action,
+        "hidden": hidden or key,
+        "no_actions": no_actions,
+    }
 
 
 @register.inclusion_tag("ui/notification_banner.html")

@@ -42,7 +42,12 @@ def test_button_kinds():
 
 def test_summary_row_with_and_without_an_action():
     plain = render('{% govuk_summary_row "Name" "Ann" %}')
-    assert "govuk-summary-list__row--no-actions" in plain and "Ann" in plain
+    assert plain == (
+        '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Name</dt>'
+        '<dd class="govuk-summary-list__value">Ann</dd></div>'
+    )
+    alone = render('{% govuk_summary_row "Name" "<b>" no_actions=True %}')
+    assert "govuk-summary-list__row--no-actions" in alone and "&lt;b&gt;" in alone
     linked = render('{% govuk_summary_row "Name" "Ann" href="/n/" %}')
     assert 'href="/n/"' in linked and '<span class="govuk-visually-hidden"> name</span>' in linked
 
