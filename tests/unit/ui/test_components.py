@@ -46,7 +46,7 @@ def test_summary_row_with_and_without_an_action():
         '<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Name</dt>'
         '<dd class="govuk-summary-list__value">Ann</dd></div>'
     )
-    alone = render('{% govuk_summary_row "Name" "<b>" no_actions=True %}')
+    alone = render('{% govuk_summary_row "Name" name no_actions=True %}', name="<b>")
     assert "govuk-summary-list__row--no-actions" in alone and "&lt;b&gt;" in alone
     linked = render('{% govuk_summary_row "Name" "Ann" href="/n/" %}')
     assert 'href="/n/"' in linked and '<span class="govuk-visually-hidden"> name</span>' in linked
