@@ -5,6 +5,8 @@ or its validators: `full_clean()` checks them all. Every action that saves a mod
 through these, so a bad value is refused with a ValidationError and nothing is written.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 
 
@@ -14,8 +16,9 @@ def validated[M: models.Model](obj: M) -> M:
     return obj
 
 
-def validated_save[M: models.Model](obj: M) -> M:
-    """Check the object, then save it."""
-    obj.full_clean()
+def validated_save[M: models.Model](obj: M, *, exclude: Iterable[str] = ()) -> M:
+    """Check the object, then save it. `exclude` names fields the action fills itself and
+    that may legitimately be empty where a form would require them."""
+    obj.full_clean(exclude=list(exclude) or None)
     obj.save()
     return obj

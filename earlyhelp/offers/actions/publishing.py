@@ -39,7 +39,8 @@ def publish_offer(*, by: User | None, offer: Offer, review_due: date | None = No
             published_by_name=(by.get_full_name() or by.username) if by else "system",
             review_due=review_due,
             content=build_snapshot(offer, review_due=review_due),
-        )
+        ),
+        exclude=["published_by_id"],  # empty when the system (a command) publishes
     )
     offer.review_due = review_due
     offer.published_version = version
