@@ -1,7 +1,8 @@
 """Codemod (issues 11 and 12): dates the GOV.UK way, through the one formatter.
 
-Python (earlyhelp/): `f"{x:%d %B %Y}"` (leading zero) and `f"{x.day} {x:%B %Y}"` become
-`f"{govuk_date(x)}"`, with `from earlyhelp.lib.datefmt import govuk_date` added.
+Python (earlyhelp/): `f"{x:%d %B %Y}"` (leading zero), `f"{x:%-d %B %Y}"` (glibc only) and
+`f"{x.day} {x:%B %Y}"` become `f"{govuk_date(x)}"`, with the import
+(`from earlyhelp.lib.datefmt import govuk_date`) added.
 Templates: `|date:"j F Y"` and `|date:"j M Y"` become `|govuk_date`; with a time
 (`"j F Y H:i"`, `"j F Y, H:i"`, `"j M Y H:i"`, ...) `|govuk_datetime`.
 
@@ -20,7 +21,7 @@ sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from _files import ROOT, report, rewrite, template_files
 
 IMPORT = "from earlyhelp.lib.datefmt import govuk_date"
-LEADING_ZERO = re.compile(r"\{([\w.()\[\]\"']+):%d %B %Y\}")
+LEADING_ZERO = re.compile(r"\{([\w.()\[\]\"']+):%-?d %B %Y\}")
 SPLIT = re.compile(r"\{([\w.]+)\.day\} \{\1:%B %Y\}")
 DAY_ONLY = re.compile(r"""\|date:(["'])j [FM] Y\1""")
 WITH_TIME = re.compile(r"""\|date:(["'])j [FM] Y,? (\\a\\t )?[Hg]:i( a)?\1""")
