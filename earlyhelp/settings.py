@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks_db",  # background tasks in the database (docs/adr/0012)
     "earlyhelp.core",
+    "earlyhelp.ui",  # GOV.UK components: the `govuk` tags and their templates
     "earlyhelp.audit",
     "earlyhelp.accounts",
     "earlyhelp.schools",
@@ -130,7 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "earlyhelp.core.context_processors.site",
             ],
-            "builtins": ["earlyhelp.core.templatetags.govuk"],
+            "builtins": ["earlyhelp.ui.templatetags.govuk"],
         },
     }
 ]

@@ -7,7 +7,8 @@ from django.db import transaction
 from earlyhelp.accounts.models import Membership, User
 from earlyhelp.accounts.roles import LOCAL_AUTHORITY_ROLES, SCHOOL_ROLES, Role
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.errors import ActionError
 
 if TYPE_CHECKING:  # accounts sits below schools: a membership names a school by label only
     from earlyhelp.schools.models import LocalAuthority, School
@@ -30,7 +31,7 @@ def create_staff_user(
         user.set_unusable_password()
     user.full_clean()
     user.save()
-    record_event(by=by, action="user.created", obj=user)
+    record_event(by=by, action=AuditAction.USER_CREATED, obj=user)
     return user
 
 
@@ -52,7 +53,7 @@ def grant_role(
     )
     record_event(
         by=by,
-        action="user.role_granted",
+        action=AuditAction.USER_ROLE_GRANTED,
         obj=user,
         school_id=school.pk if school else None,
         details={"role": role.value, "local_authority_id": getattr(local_authority, "pk", None)},
@@ -64,7 +65,7 @@ def grant_role(
 def revoke_role(*, by: User | None, membership: Membership) -> None:
     record_event(
         by=by,
-        action="user.role_revoked",
+        action=AuditAction.USER_ROLE_REVOKED,
         obj=membership.user,
         school_id=membership.school_id,
         details={"role": membership.role},

@@ -22,6 +22,7 @@ from earlyhelp.accounts import sessions
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.second_factor import has_second_factor
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 
 STAFF_PREFIX = "/staff/"
 # accounts: URL names reachable without a verified second factor.
@@ -79,7 +80,7 @@ class StaffAreaMiddleware:
             with transaction.atomic():
                 record_event(
                     by=request.user,
-                    action="permission.refused",
+                    action=AuditAction.PERMISSION_REFUSED,
                     details={
                         "path": request.path[:500],
                         "method": request.method,

@@ -25,7 +25,8 @@ from earlyhelp.accounts.models.devices import hash_recovery_code
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import PASSKEY_PROMPTED_ROLES, Permission
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.errors import ActionError
 
 RECOVERY_CODE_COUNT = 10
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -79,7 +80,9 @@ def confirm_totp_device(*, by: User, device: TOTPDevice, token: str) -> list[str
         return None
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    record_event(by=by, action="two_factor.device_added", obj=by, details={"type": "totp"})
+    record_event(
+        by=by, action=AuditAction.TWO_FACTOR_DEVICE_ADDED, obj=by, details={"type": "totp"}
+    )
     if RecoveryCodeDevice.objects.filter(user=by).exists():
         return []
     return generate_recovery_codes(by=by)
@@ -101,7 +104,9 @@ def add_passkey(
     )
     device.full_clean()
     device.save()
-    record_event(by=by, action="two_factor.device_added", obj=by, details={"type": "passkey"})
+    record_event(
+        by=by, action=AuditAction.TWO_FACTOR_DEVICE_ADDED, obj=by, details={"type": "passkey"}
+    )
     return device
 
 
@@ -113,7 +118,9 @@ def remove_device(*, by: User, device: TOTPDevice | PasskeyDevice) -> None:
     if len(confirmed_devices(by)) <= 1:
         raise ActionError("Add another way to sign in before you remove this one.")
     kind = "passkey" if isinstance(device, PasskeyDevice) else "totp"
-    record_event(by=by, action="two_factor.device_removed", obj=by, details={"type": kind})
+    record_event(
+        by=by, action=AuditAction.TWO_FACTOR_DEVICE_REMOVED, obj=by, details={"type": kind}
+    )
     device.delete()
 
 
@@ -126,7 +133,7 @@ def generate_recovery_codes(*, by: User) -> list[str]:
     RecoveryCode.objects.bulk_create(
         RecoveryCode(device=device, code_hash=hash_recovery_code(code)) for code in codes
     )
-    record_event(by=by, action="two_factor.recovery_codes_generated", obj=by)
+    record_event(by=by, action=AuditAction.TWO_FACTOR_RECOVERY_CODES_GENERATED, obj=by)
     return codes
 
 
@@ -149,7 +156,7 @@ def verify_code(*, user: User, code: str) -> Device | None:
     if recovery is not None and recovery.verify_token(code):
         record_event(
             by=user,
-            action="two_factor.recovery_code_used",
+            action=AuditAction.TWO_FACTOR_RECOVERY_CODE_USED,
             obj=user,
             details={"remaining": recovery.remaining()},
         )
@@ -178,7 +185,7 @@ def reset_second_factor(*, by: User | None, user: User) -> None:
         model.objects.filter(user=user).delete()
     user.bump_security_stamp()
     user.save(update_fields=["security_stamp"])
-    record_event(by=by, action="two_factor.reset", obj=user)
+    record_event(by=by, action=AuditAction.TWO_FACTOR_RESET, obj=user)
 
 
 @transaction.atomic
@@ -187,7 +194,7 @@ def deactivate_user(*, by: User | None, user: User) -> None:
     user.is_active = False
     user.bump_security_stamp()
     user.save(update_fields=["is_active", "security_stamp"])
-    record_event(by=by, action="user.deactivated", obj=user)
+    record_event(by=by, action=AuditAction.USER_DEACTIVATED, obj=user)
 
 
 def totp_secret_base32(device: TOTPDevice) -> str:

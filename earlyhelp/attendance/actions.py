@@ -18,11 +18,13 @@ from earlyhelp.accounts.models import User
 from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.validation import validated_save
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
-REGISTER_IMPORTED = "attendance.register_imported"
-CALL_RECORDED = "attendance.first_day_call_recorded"
+REGISTER_IMPORTED = AuditAction.ATTENDANCE_REGISTER_IMPORTED
+CALL_RECORDED = AuditAction.ATTENDANCE_FIRST_DAY_CALL_RECORDED
 SYSTEM_NAME = "system"
 
 Key = tuple[int, date]
@@ -181,14 +183,16 @@ def _copy(rows: Iterable[tuple[int, int, date, str, str]]) -> None:
 @transaction.atomic
 def record_call(*, pupil: Pupil, day: date, outcome: CallOutcome, by: User) -> FirstDayCall:
     """Record one attempt of the first-day call about `pupil`'s absence on `day`."""
-    call = FirstDayCall.objects.create(
-        pupil=pupil,
-        school_id=pupil.school_id,
-        date=day,
-        outcome=outcome,
-        recorded_at=timezone.now(),
-        recorded_by_id=str(by.pk),
-        recorded_by_name=_name(by),
+    call = validated_save(
+        FirstDayCall(
+            pupil=pupil,
+            school_id=pupil.school_id,
+            date=day,
+            outcome=outcome,
+            recorded_at=timezone.now(),
+            recorded_by_id=str(by.pk),
+            recorded_by_name=_name(by),
+        )
     )
     record_event(
         by=by,

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from earlyhelp.attendance.engine import SchoolMeasures
+from earlyhelp.lib.datefmt import govuk_date
 
 
 def as_json(*, slug: str, start: date, end: date, measures: SchoolMeasures) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def as_text(*, name: str, start: date, end: date, measures: SchoolMeasures) -> l
     possible = sum(p.possible for p in pupils)
     attended = sum(p.attended for p in pupils)
     lines = [
-        f"{name}: attendance from {start:%-d %B %Y} to {end:%-d %B %Y}",
+        f"{name}: attendance from {govuk_date(start)} to {govuk_date(end)}",
         f"{len(pupils)} pupils with marks; {possible} possible sessions, {attended} attended"
         + (f" ({100 * attended / possible:.1f}%)" if possible else ""),
         f"Persistent absence (10% or more missed): {sum(p.persistent for p in pupils)} pupils",

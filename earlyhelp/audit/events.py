@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from earlyhelp.audit.models import KEYED, AuditEvent
+from earlyhelp.audit.names import AuditAction
 
 GENESIS = "0" * 64
 
@@ -21,12 +22,18 @@ class Actor(Protocol):
 def record_event(
     *,
     by: Actor | None,
-    action: str,
+    action: AuditAction,
     obj: Any = None,
     school_id: Any = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. `by=None` is the system itself (a command, a form)."""
+    """Append one event to the chain. `by=None` is the system itself (a command, a form).
+
+    `action` must be a member of `AuditAction`: a plain string, even one with a declared
+    value, is refused so that every name is written in one place.
+    """
+    if not isinstance(action, AuditAction):
+        raise TypeError(f"{action!r} is not an AuditAction: declare it in earlyhelp/audit/names.py")
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the action's transaction")
     _lock_chain()

@@ -25,6 +25,7 @@ from earlyhelp.casework.models import (
     Referral,
 )
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
@@ -123,7 +124,7 @@ def _concern_item(link: ConcernPupil) -> AgendaItem:
         AgendaItemKind.NEW_CONCERN,
         f"concern-{link.concern_id}-{link.pupil_id}",
         link.pupil,
-        f"Concern logged {timezone.localtime(concern.raised_at):%d %B %Y}",
+        f"Concern logged {govuk_date(timezone.localtime(concern.raised_at))}",
         about=about,
         summary=Truncator(concern.account).words(SUMMARY_WORDS),
         immediate_risk=concern.immediate_risk,
@@ -214,7 +215,7 @@ def referrals_waiting(school: School, on: date) -> list[AgendaItem]:
             AgendaItemKind.REFERRAL_WAITING,
             f"referral-{r.pk}",
             r.pupil,
-            f"Referral to {r.recipient_name} waiting since {r.sent_on:%d %B %Y}",
+            f"Referral to {r.recipient_name} waiting since {govuk_date(r.sent_on)}",
             r.follow_up_on,
         )
         for r in referrals

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.calendar import SchoolCalendar
 from earlyhelp.casework.models import (
     ACTIVE_STATUSES,
@@ -70,7 +71,7 @@ def tick_school(school: School, *, today: date) -> Counter[str]:
     if new:
         record_event(
             by=None,
-            action="casework.clock",
+            action=AuditAction.CASEWORK_CLOCK,
             obj=school,
             school_id=school.pk,
             details={"tasks": dict(made), "on": today.isoformat()},

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.concerns.attachments import check_attachment
 from earlyhelp.concerns.models import (
     Category,
@@ -28,6 +29,7 @@ from earlyhelp.concerns.models import (
     Status,
     TriageDecision,
 )
+from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.lib.workdays import next_working_day
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
@@ -40,19 +42,15 @@ if TYPE_CHECKING:
 else:
     Upload = UploadedFile
 
-LOGGED = "concern.logged"
-TRIAGED = "concern.triaged"
+LOGGED = AuditAction.CONCERN_LOGGED
+TRIAGED = AuditAction.CONCERN_TRIAGED
 
 
-class WrongStateError(Exception):
-    """The concern is not in the state this step needs (e.g. it was already decided)."""
-
-
-class ReasonRequiredError(ValueError):
+class ReasonRequiredError(ActionError):
     """A decision needs its reason, every time (KCSIE 2025 Annex C)."""
 
 
-class WrongSchoolError(ValueError):
+class WrongSchoolError(ActionError):
     """A pupil from another school cannot be linked to this school's concern."""
 
 

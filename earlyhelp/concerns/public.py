@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.concerns.models import Concern, MessageKind, Source
 from earlyhelp.schools.models import School
 
-RECEIVED = "concern.message_received"
+RECEIVED = AuditAction.CONCERN_MESSAGE_RECEIVED
 PUPIL_KINDS = (MessageKind.WORRIED_ABOUT_MYSELF, MessageKind.BULLYING, MessageKind.TELL_A_TEACHER)
 
 

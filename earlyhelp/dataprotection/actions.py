@@ -6,26 +6,24 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.dataprotection.models import RetentionHold
 from earlyhelp.dataprotection.records import collect_child_rows
 from earlyhelp.dataprotection.subject_access import SubjectAccessExport, build_export
+from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.pupils.models import Pupil
 
-HOLD_PLACED = "retention.hold_placed"
-HOLD_LIFTED = "retention.hold_lifted"
-RECORD_DELETED = "retention.child_record_deleted"
-EXPORTED = "child_record.subject_access_exported"
+HOLD_PLACED = AuditAction.RETENTION_HOLD_PLACED
+HOLD_LIFTED = AuditAction.RETENTION_HOLD_LIFTED
+RECORD_DELETED = AuditAction.RETENTION_CHILD_RECORD_DELETED
+EXPORTED = AuditAction.CHILD_RECORD_SUBJECT_ACCESS_EXPORTED
 
 
-class LegalHoldError(Exception):
+class LegalHoldError(ActionError):
     """The child's record is under legal hold and cannot be deleted."""
 
 
-class WrongStateError(Exception):
-    """The hold is not in a state that allows this."""
-
-
-class StillOnRollError(Exception):
+class StillOnRollError(ActionError):
     """A child still on the school's roll cannot have their record deleted."""
 
 

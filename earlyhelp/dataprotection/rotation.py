@@ -16,9 +16,10 @@ from django.conf import settings
 from django.db import connection, models, transaction
 
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.encryption import PREFIX, encrypt, encrypted_fields, reencrypt
 
-ROTATED = "encryption.keys_rotated"
+ROTATED = AuditAction.ENCRYPTION_KEYS_ROTATED
 PK = int | str
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import (
@@ -26,6 +26,7 @@ from earlyhelp.directory.models import (
     Url,
 )
 from earlyhelp.directory.search import index_service
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.schools.models import LocalAuthority, School
 
 
@@ -37,7 +38,7 @@ def get_or_create_organization(*, by: User | None, name: str, website: str = "")
     organization = Organization(name=name.strip(), website=website)
     organization.full_clean()
     organization.save()
-    record_event(by=by, action="organization.created", obj=organization)
+    record_event(by=by, action=AuditAction.ORGANIZATION_CREATED, obj=organization)
     return organization
 
 
@@ -56,7 +57,7 @@ def create_service(
     _write_service(service, data, by=by)
     record_event(
         by=by,
-        action="service.created",
+        action=AuditAction.SERVICE_CREATED,
         obj=service,
         school_id=owner_school.pk if owner_school else None,
     )
@@ -66,7 +67,9 @@ def create_service(
 @transaction.atomic
 def update_service(*, by: User | None, service: Service, data: ServiceData) -> Service:
     _write_service(service, data, by=by)
-    record_event(by=by, action="service.updated", obj=service, school_id=service.owner_school_id)
+    record_event(
+        by=by, action=AuditAction.SERVICE_UPDATED, obj=service, school_id=service.owner_school_id
+    )
     return service
 
 
@@ -77,7 +80,7 @@ def set_service_status(*, by: User | None, service: Service, status: str) -> Ser
     service.save(update_fields=["status", "last_modified"])
     record_event(
         by=by,
-        action="service.status_changed",
+        action=AuditAction.SERVICE_STATUS_CHANGED,
         obj=service,
         school_id=service.owner_school_id,
         details={"status": status},

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db import transaction
 
 from earlyhelp.audit.events import Actor, record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Postcode
 from earlyhelp.directory.search.understand import context
 from earlyhelp.directory.search.understand.places import FULL, area_of
@@ -66,7 +67,9 @@ def load_postcode_file(
                 progress(loaded)
     loaded += _save(batch)
     record_event(
-        by=by, action="directory.postcodes_loaded", details={"file": path.name, "rows": loaded}
+        by=by,
+        action=AuditAction.DIRECTORY_POSTCODES_LOADED,
+        details={"file": path.name, "rows": loaded},
     )
     context.forget()
     transaction.on_commit(context.forget)

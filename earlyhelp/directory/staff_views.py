@@ -14,11 +14,11 @@ from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import ConceptEntry, ConceptEntryChange, ZeroResultSearch
 from earlyhelp.directory.search.concepts import add_concept_entry, remove_concept_entry
 from earlyhelp.directory.search.log import KEEP_DAYS, searches_per_day
+from earlyhelp.lib.errors import ActionError
 
 HISTORY_SHOWN = 50
 SEARCHES_SHOWN = 200

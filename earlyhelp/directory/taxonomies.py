@@ -225,6 +225,11 @@ KCSIE_EARLY_HELP_INDICATORS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class Level(IntEnum):
+    """The four levels of need. Their names are here, once: the Offer, the directory, the
+    service pages, the editor, casework and the local authority's pages all say `label`
+    ("Level 2: additional needs"). A school's own wording ("Need a bit of help?") is a
+    heading shown beside it, never instead of it in staff pages."""
+
     UNIVERSAL = 1
     ADDITIONAL = 2
     TARGETED = 3
@@ -234,24 +239,36 @@ class Level(IntEnum):
     def code(self) -> str:
         return f"level-{self.value}"
 
+    @property
+    def label(self) -> str:
+        return f"Level {self.value}: {LEVEL_NAMES[self]}"
+
+
+LEVEL_NAMES: dict[int, str] = {
+    Level.UNIVERSAL: "universal",
+    Level.ADDITIONAL: "additional needs",
+    Level.TARGETED: "targeted",
+    Level.SPECIALIST: "specialist",
+}
+
 
 LEVELS: tuple[Term, ...] = (
-    Term("level-1", "Universal", "Everyone: the school's own universal offer."),
+    Term("level-1", Level(1).label, "Everyone: the school's own universal offer."),
     Term(
         "level-2",
-        "Additional needs (early help)",
+        Level(2).label,
         "Need a bit of help: school-led early "
         "help, with an Early Help Assessment where the family agrees.",
     ),
     Term(
         "level-3",
-        "Targeted",
+        Level(3).label,
         "If the school can't help alone: targeted family support "
         "and outside services with the school, Team Around the Family.",
     ),
     Term(
         "level-4",
-        "Specialist",
+        Level(4).label,
         "Specialist support: children's social care through the front door, child protection.",
     ),
 )

@@ -27,7 +27,7 @@ from django import forms
 from django.db import models
 from django.http import QueryDict
 
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 
 STALE_MESSAGE = (
     "Someone else changed this while you were editing. Their version is saved and shown "

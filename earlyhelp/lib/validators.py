@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from earlyhelp.lib import phones
+from earlyhelp.lib.datefmt import govuk_date
 
 
 def validate_stored_phone(value: str) -> None:
@@ -77,9 +78,9 @@ class DateWindow:
         today = today or timezone.localdate()
         earliest, latest = self.earliest(today), self.latest(today)
         if value < earliest:
-            raise ValidationError(self.too_early.format(label=label, limit=_show(earliest)))
+            raise ValidationError(self.too_early.format(label=label, limit=govuk_date(earliest)))
         if value > latest:
-            raise ValidationError(self.too_late.format(label=label, limit=_show(latest)))
+            raise ValidationError(self.too_late.format(label=label, limit=govuk_date(latest)))
 
     def contains(self, value: date, *, today: date | None = None) -> bool:
         today = today or timezone.localdate()
@@ -117,10 +118,6 @@ def _shift(day: date, days: int) -> date:
         return day + timedelta(days=days)
     except OverflowError:
         return EARLIEST if days < 0 else LATEST
-
-
-def _show(day: date) -> str:
-    return f"{day.day} {day:%B} {day.year}"
 
 
 def parse_date_parts(day: str, month: str, year: str) -> date | None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.linkcheck import LinkResult, normalise_url
 from earlyhelp.links.models import LinkCheck
 
@@ -48,7 +49,7 @@ def record_link_checks(
     LinkCheck.objects.bulk_update(changed, _FIELDS, batch_size=500)
     working = sum(result.ok for result in latest.values())
     summary = RunSummary(len(latest), working, len(latest) - working, newly_failing, recovered)
-    record_event(by=by, action="links.checked", details=asdict(summary))
+    record_event(by=by, action=AuditAction.LINKS_CHECKED, details=asdict(summary))
     return summary
 
 

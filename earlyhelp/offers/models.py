@@ -17,10 +17,10 @@ from earlyhelp.directory.taxonomies import Level
 
 
 class LevelChoices(models.IntegerChoices):
-    UNIVERSAL = Level.UNIVERSAL, "Level 1: universal"
-    ADDITIONAL = Level.ADDITIONAL, "Level 2: additional needs"
-    TARGETED = Level.TARGETED, "Level 3: targeted"
-    SPECIALIST = Level.SPECIALIST, "Level 4: specialist"
+    UNIVERSAL = Level.UNIVERSAL, Level.UNIVERSAL.label
+    ADDITIONAL = Level.ADDITIONAL, Level.ADDITIONAL.label
+    TARGETED = Level.TARGETED, Level.TARGETED.label
+    SPECIALIST = Level.SPECIALIST, Level.SPECIALIST.label
 
 
 class Offer(models.Model):

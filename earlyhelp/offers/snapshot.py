@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_date
 
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.presentation import ServiceCard, card_from_service, card_queryset
-from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
+from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS, Level
 from earlyhelp.lib import phones as phone_lib
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.models import KeyRole, School
@@ -201,6 +201,11 @@ class LevelSection:
     heading: str
     description: str
     services: list[ServiceCard]
+
+    @property
+    def label(self) -> str:
+        """The level's one name ("Level 2: additional needs"); `heading` is the school's."""
+        return Level(self.level).label
 
     @property
     def by_topic(self) -> list[tuple[str, list[ServiceCard]]]:

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.actions import create_service, set_service_status, update_service
 from earlyhelp.directory.models import (
     Address,
@@ -58,19 +59,19 @@ def get_or_create_source(
         source = HarvestSource(name=name, base_url=base_url, local_authority=local_authority)
         source.full_clean()
         source.save()
-        record_event(by=by, action="harvest_source.created", obj=source)
+        record_event(by=by, action=AuditAction.HARVEST_SOURCE_CREATED, obj=source)
     elif source.base_url != base_url or source.local_authority != local_authority:
         source.base_url, source.local_authority = base_url, local_authority
         source.full_clean()
         source.save()
-        record_event(by=by, action="harvest_source.updated", obj=source)
+        record_event(by=by, action=AuditAction.HARVEST_SOURCE_UPDATED, obj=source)
     return source
 
 
 @transaction.atomic
 def start_run(*, by: User | None, source: HarvestSource, at: datetime) -> HarvestRun:
     run = HarvestRun.objects.create(source=source, started_at=at)
-    record_event(by=by, action="harvest.started", obj=run)
+    record_event(by=by, action=AuditAction.HARVEST_STARTED, obj=run)
     return run
 
 
@@ -90,7 +91,7 @@ def finish_run(
             setattr(run, name, value)
     run.save()
     details: dict[str, Any] = {"outcome": outcome, **(counts.as_dict() if counts else {})}
-    record_event(by=by, action="harvest.finished", obj=run, details=details)
+    record_event(by=by, action=AuditAction.HARVEST_FINISHED, obj=run, details=details)
     return run
 
 
@@ -124,7 +125,7 @@ def apply_harvest(
         if remote_id not in in_feed and not harvested.withdrawn:
             withdraw(by=by, harvested=harvested, at=at)
             counts.withdrawn += 1
-    record_event(by=by, action="harvest.applied", obj=source, details=counts.as_dict())
+    record_event(by=by, action=AuditAction.HARVEST_APPLIED, obj=source, details=counts.as_dict())
     return counts
 
 
@@ -134,7 +135,7 @@ def withdraw(*, by: User | None, harvested: HarvestedService, at: datetime) -> N
     set_service_status(by=by, service=harvested.service, status=ServiceStatus.INACTIVE)
     harvested.withdrawn_at = at
     harvested.save(update_fields=["withdrawn_at"])
-    record_event(by=by, action="harvest.service_withdrawn", obj=harvested.service)
+    record_event(by=by, action=AuditAction.HARVEST_SERVICE_WITHDRAWN, obj=harvested.service)
 
 
 def _create(*, by: User | None, source: HarvestSource, record: HarvestRecord, at: datetime) -> None:
@@ -196,7 +197,10 @@ def set_locations(*, by: User | None, service: Service, locations: Sequence[Loca
         Address.objects.bulk_create(addresses)
         ServiceAtLocation.objects.create(service=service, location=location)
     record_event(
-        by=by, action="service.locations_set", obj=service, details={"locations": len(locations)}
+        by=by,
+        action=AuditAction.SERVICE_LOCATIONS_SET,
+        obj=service,
+        details={"locations": len(locations)},
     )
 
 
@@ -207,7 +211,7 @@ def add_terms(*, by: User | None, service: Service, terms: Sequence[TermData]) -
         taxonomy = Taxonomy.objects.filter(name=data.taxonomy).first()
         if taxonomy is None:
             taxonomy = Taxonomy.objects.create(name=data.taxonomy)
-            record_event(by=by, action="taxonomy.created", obj=taxonomy)
+            record_event(by=by, action=AuditAction.TAXONOMY_CREATED, obj=taxonomy)
         term = TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=data.code).first()
         if term is None:
             term = TaxonomyTerm(
@@ -219,7 +223,7 @@ def add_terms(*, by: User | None, service: Service, terms: Sequence[TermData]) -
             )
             term.full_clean(validate_unique=False)
             term.save()
-            record_event(by=by, action="taxonomy_term.created", obj=term)
+            record_event(by=by, action=AuditAction.TAXONOMY_TERM_CREATED, obj=term)
         Attribute.objects.get_or_create(
             service=service, taxonomy_term=term, defaults={"link_type": data.taxonomy[:50]}
         )

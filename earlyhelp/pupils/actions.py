@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.csvfile import CsvError, read_csv
 from earlyhelp.pupils.models import Pupil, RollImport, RollImportStatus
 from earlyhelp.pupils.roll import ROW_FIELDS, PupilRow, RollFileError, read_roll
 from earlyhelp.schools.models import School
 
-ROLL_IMPORTED = "pupils.roll_imported"
+ROLL_IMPORTED = AuditAction.PUPILS_ROLL_IMPORTED
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _checked(pupil: Pupil) -> Pupil:
     return pupil
 
 
-ROLL_IMPORT_STARTED = "pupils.roll_import_started"
+ROLL_IMPORT_STARTED = AuditAction.PUPILS_ROLL_IMPORT_STARTED
 
 
 @transaction.atomic

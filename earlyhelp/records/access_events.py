@@ -9,9 +9,10 @@ from django.db import transaction
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.pupils.models import Pupil
 
-VIEWED = "child_record.viewed"
+VIEWED = AuditAction.CHILD_RECORD_VIEWED
 
 
 def record_child_viewed(*, user: User, pupil: Pupil, page: str) -> None:

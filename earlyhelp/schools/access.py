@@ -13,6 +13,7 @@ from earlyhelp.accounts.models import User
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission, permissions_for
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.schools.models import LocalAuthority, School
 
 
@@ -33,7 +34,7 @@ def list_schools_for_user(user: User) -> QuerySet[School]:
     return School.objects.filter(memberships__user=user).distinct().order_by("name")
 
 
-LA_VIEWED = "local_authority.viewed"
+LA_VIEWED = AuditAction.LOCAL_AUTHORITY_VIEWED
 
 
 def get_local_authority_for_user(

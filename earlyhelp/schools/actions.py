@@ -10,8 +10,9 @@ from django.utils.text import slugify
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.concurrency import ensure_unchanged
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.schools.models import KeyPerson, KeyPersonRole, KeyRole, LocalAuthority, School
 
@@ -38,7 +39,7 @@ def create_local_authority(
     )
     authority.full_clean()
     authority.save()
-    record_event(by=by, action="local_authority.created", obj=authority)
+    record_event(by=by, action=AuditAction.LOCAL_AUTHORITY_CREATED, obj=authority)
     return authority
 
 
@@ -65,7 +66,7 @@ def create_school(
     )
     school.full_clean()
     school.save()
-    record_event(by=by, action="school.created", obj=school, school_id=school.pk)
+    record_event(by=by, action=AuditAction.SCHOOL_CREATED, obj=school, school_id=school.pk)
     return school
 
 
@@ -93,7 +94,7 @@ def add_key_person(*, by: User | None, school: School, details: PersonDetails) -
     _apply_person(person, details)
     record_event(
         by=by,
-        action="key_person.added",
+        action=AuditAction.KEY_PERSON_ADDED,
         obj=person,
         school_id=school.pk,
         details={"roles": list(details.roles)},
@@ -115,7 +116,7 @@ def update_key_person(
     _apply_person(person, details)
     record_event(
         by=by,
-        action="key_person.updated",
+        action=AuditAction.KEY_PERSON_UPDATED,
         obj=person,
         school_id=person.school_id,
         details={"roles": list(details.roles)},
@@ -125,7 +126,9 @@ def update_key_person(
 
 @transaction.atomic
 def remove_key_person(*, by: User | None, person: KeyPerson) -> None:
-    record_event(by=by, action="key_person.removed", obj=person, school_id=person.school_id)
+    record_event(
+        by=by, action=AuditAction.KEY_PERSON_REMOVED, obj=person, school_id=person.school_id
+    )
     person.delete()
 
 
@@ -137,7 +140,7 @@ def move_key_person(
     if swap_with_neighbour(person.school.key_people.all(), person, direction):
         record_event(
             by=by,
-            action="key_person.moved",
+            action=AuditAction.KEY_PERSON_MOVED,
             obj=person,
             school_id=person.school_id,
             details={"direction": direction},

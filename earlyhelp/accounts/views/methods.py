@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from earlyhelp.accounts.models import PasskeyDevice, RecoveryCodeDevice
 from earlyhelp.accounts.second_factor import remove_device
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 
 
 @staff_page

@@ -16,6 +16,7 @@ from earlyhelp.accounts.forms import SignInForm
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.views.two_factor import after_verification, mark_verified
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.ratelimit import client_address
 
 UNKNOWN_ACCOUNT = "unknown account"
@@ -62,9 +63,9 @@ def _note_failure(username: str, address: str) -> None:
     the wrong box, say) is never stored."""
     known = User.objects.filter(username=username).exists()
     details = {"username": username if known else UNKNOWN_ACCOUNT, "address": address}
-    record_event(by=None, action="sign_in.failed", details=details)
+    record_event(by=None, action=AuditAction.SIGN_IN_FAILED, details=details)
     if lockout.record_failure(username, address):
-        record_event(by=None, action="sign_in.locked", details=details)
+        record_event(by=None, action=AuditAction.SIGN_IN_LOCKED, details=details)
 
 
 @require_POST

@@ -31,6 +31,7 @@ from earlyhelp.accounts.second_factor import (
 )
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 
 SHOW_CODES = "eh_recovery_codes"
 
@@ -132,12 +133,16 @@ def mark_verified(request: HttpRequest, device: Device, *, method: str) -> None:
     request.session.cycle_key()
     with transaction.atomic():
         user = staff_user(request)
-        record_event(by=user, action="sign_in.succeeded", obj=user, details={"method": method})
+        record_event(
+            by=user, action=AuditAction.SIGN_IN_SUCCEEDED, obj=user, details={"method": method}
+        )
 
 
 @transaction.atomic
 def _note_wrong_code(user: User) -> None:
-    record_event(by=user, action="sign_in.failed", obj=user, details={"step": "second_factor"})
+    record_event(
+        by=user, action=AuditAction.SIGN_IN_FAILED, obj=user, details={"step": "second_factor"}
+    )
 
 
 def _method(device: Device) -> str:

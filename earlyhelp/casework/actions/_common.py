@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.models import CaseworkSettings, EarlyHelpEpisode, EpisodeStatus
 from earlyhelp.records.models import Task
@@ -20,7 +21,7 @@ def now() -> datetime:
 
 
 def audit(
-    *, by: User | None, action: str, obj: models.Model, school_id: int, **details: Any
+    *, by: User | None, action: AuditAction, obj: models.Model, school_id: int, **details: Any
 ) -> None:
     record_event(by=by, action=action, obj=obj, school_id=school_id, details=details)
 

@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import (
     audit,
     complete_tasks,
@@ -17,6 +18,7 @@ from earlyhelp.casework.actions._common import (
 from earlyhelp.casework.actions.consent import has_current_consent
 from earlyhelp.casework.actions.errors import ConsentRequiredError, WrongStateError
 from earlyhelp.casework.models import Assessment, ConsentScope, EarlyHelpEpisode, PlanAction
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import EntryKind, TaskKind
 
@@ -62,7 +64,9 @@ def complete_assessment(
         completed_by=by,
     )
     save(assessment)
-    audit(by=by, action="assessment.completed", obj=assessment, school_id=episode.school_id)
+    audit(
+        by=by, action=AuditAction.ASSESSMENT_COMPLETED, obj=assessment, school_id=episode.school_id
+    )
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.ASSESSMENT,
@@ -96,11 +100,11 @@ def add_plan_action(
     )
     save(plan_action)
     complete_tasks(source=episode, kinds=[TaskKind.NO_PLAN], by=by)
-    audit(by=by, action="plan.action_added", obj=plan_action, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.PLAN_ACTION_ADDED, obj=plan_action, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,
-        summary=f"Plan: {action} ({who}, by {due_on:%d %B %Y}).",
+        summary=f"Plan: {action} ({who}, by {govuk_date(due_on)}).",
         by=by,
         source=plan_action,
     )
@@ -123,7 +127,7 @@ def complete_action(
     save(plan_action)
     complete_tasks(source=plan_action, kinds=[TaskKind.ACTION_OVERDUE], by=by)
     episode = plan_action.episode
-    audit(by=by, action="plan.action_done", obj=plan_action, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.PLAN_ACTION_DONE, obj=plan_action, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, locked_episode, now, require_active, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.models import Consent, ConsentScope, EarlyHelpEpisode
@@ -43,7 +44,13 @@ def record_consent(
         recorded_at=now(),
     )
     save(consent)
-    audit(by=by, action="consent.recorded", obj=consent, school_id=episode.school_id, scope=scope)
+    audit(
+        by=by,
+        action=AuditAction.CONSENT_RECORDED,
+        obj=consent,
+        school_id=episode.school_id,
+        scope=scope,
+    )
     sharing = f" Sharing with: {share_with}." if share_with else ""
     add_entry(
         pupil=episode.pupil,
@@ -71,7 +78,12 @@ def withdraw_consent(*, consent: Consent, withdrawn_on: date, by: User | None) -
         raise WrongStateError("Consent cannot be withdrawn before it was given.")
     consent.withdrawn_on = withdrawn_on
     save(consent)
-    audit(by=by, action="consent.withdrawn", obj=consent, school_id=consent.episode.school_id)
+    audit(
+        by=by,
+        action=AuditAction.CONSENT_WITHDRAWN,
+        obj=consent,
+        school_id=consent.episode.school_id,
+    )
     add_entry(
         pupil=consent.episode.pupil,
         kind=EntryKind.CONSENT,

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import (
     audit,
     complete_tasks,
@@ -70,7 +71,13 @@ def open_episode(
     )
     save(episode)
     _record_level(episode, None, level, reason, by)
-    audit(by=by, action="early_help.opened", obj=episode, school_id=pupil.school_id, level=level)
+    audit(
+        by=by,
+        action=AuditAction.EARLY_HELP_OPENED,
+        obj=episode,
+        school_id=pupil.school_id,
+        level=level,
+    )
     add_entry(
         pupil=pupil,
         kind=EntryKind.LEVEL_CHANGE,
@@ -99,7 +106,7 @@ def set_lead_practitioner(
     episode.lead_practitioner_name = name
     episode.lead_practitioner = user
     save(episode)
-    audit(by=by, action="early_help.lead_set", obj=episode, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.EARLY_HELP_LEAD_SET, obj=episode, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.PLAN,
@@ -151,7 +158,7 @@ def step_up(*, episode: EarlyHelpEpisode, summary: str, by: User | None) -> Refe
     _move(episode, NeedLevel.SPECIALIST, summary, by, kind=EntryKind.STEP_UP)
     audit(
         by=by,
-        action="referral.sent",
+        action=AuditAction.REFERRAL_SENT,
         obj=referral,
         school_id=pupil.school_id,
         to_local_authority=la.pk,
@@ -196,7 +203,7 @@ def close_episode(
     episode.next_review_on = None
     save(episode)
     complete_tasks(source=episode, kinds=TaskKind.values, by=by)
-    audit(by=by, action="early_help.closed", obj=episode, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.EARLY_HELP_CLOSED, obj=episode, school_id=episode.school_id)
     add_entry(
         pupil=episode.pupil,
         kind=EntryKind.CLOSURE,
@@ -216,7 +223,7 @@ def _move(
     _record_level(episode, before, level, reason, by)
     audit(
         by=by,
-        action=f"early_help.{kind.value}",
+        action=AuditAction(f"early_help.{kind.value}"),
         obj=episode,
         school_id=episode.school_id,
         from_level=before,

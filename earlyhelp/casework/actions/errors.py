@@ -1,10 +1,16 @@
 """The typed errors casework actions raise; views show their message as a GOV.UK error."""
 
-from earlyhelp.core.errors import ActionError, InvalidState
+from earlyhelp.lib.errors import ActionError, WrongStateError
 
-
-class WrongStateError(InvalidState):
-    """The episode, referral or transfer is not in a state that allows this."""
+__all__ = [
+    "ActionError",
+    "ConsentRequiredError",
+    "OpenActionsError",
+    "OverlappingTermError",
+    "ReviewIntervalError",
+    "TermDatesError",
+    "WrongStateError",
+]
 
 
 class ConsentRequiredError(ActionError):

@@ -6,9 +6,11 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.models import AgendaItemKind, Meeting, MeetingDecision
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import EntryKind
@@ -24,7 +26,7 @@ def hold_meeting(*, school: School, held_on: date, attendees: str, by: User | No
     if created or meeting.attendees != attendees:
         meeting.attendees = attendees
         save(meeting)
-        audit(by=by, action="meeting.held", obj=meeting, school_id=school.pk)
+        audit(by=by, action=AuditAction.MEETING_HELD, obj=meeting, school_id=school.pk)
     return meeting
 
 
@@ -51,12 +53,12 @@ def record_decision(
         decided_by=by,
     )
     save(made)
-    audit(by=by, action="meeting.decision", obj=made, school_id=meeting.school_id)
+    audit(by=by, action=AuditAction.MEETING_DECISION, obj=made, school_id=meeting.school_id)
     add_entry(
         pupil=pupil,
         kind=EntryKind.MEETING,
         summary=(
-            f"Safeguarding meeting of {meeting.held_on:%d %B %Y} "
+            f"Safeguarding meeting of {govuk_date(meeting.held_on)} "
             f"({AgendaItemKind(item_kind).label.lower()}): {decision}"
         ),
         by=by,

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, complete_tasks, now, save
 from earlyhelp.casework.actions.consent import has_current_consent
 from earlyhelp.casework.actions.errors import ConsentRequiredError, WrongStateError
@@ -57,7 +58,7 @@ def refer_to_service(
     ReferralStatusChange.objects.create(
         referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
     )
-    audit(by=by, action="referral.sent", obj=referral, school_id=pupil.school_id)
+    audit(by=by, action=AuditAction.REFERRAL_SENT, obj=referral, school_id=pupil.school_id)
     add_entry(
         pupil=pupil,
         kind=EntryKind.REFERRAL,
@@ -94,7 +95,13 @@ def update_referral_status(
         referral=referral, status=status, note=note, changed_at=now(), changed_by=by
     )
     complete_tasks(source=referral, kinds=[TaskKind.REFERRAL_FOLLOW_UP], by=by)
-    audit(by=by, action="referral.status", obj=referral, school_id=referral.school_id, to=status)
+    audit(
+        by=by,
+        action=AuditAction.REFERRAL_STATUS,
+        obj=referral,
+        school_id=referral.school_id,
+        to=status,
+    )
     add_entry(
         pupil=referral.pupil,
         kind=EntryKind.REFERRAL,

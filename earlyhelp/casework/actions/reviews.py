@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import (
     audit,
     complete_tasks,
@@ -47,7 +48,7 @@ def record_review(
     episode.next_review_on = next_review
     save(episode)
     complete_tasks(source=episode, kinds=[TaskKind.REVIEW_DUE, TaskKind.NO_PROGRESS], by=by)
-    audit(by=by, action="review.recorded", obj=review, school_id=episode.school_id)
+    audit(by=by, action=AuditAction.REVIEW_RECORDED, obj=review, school_id=episode.school_id)
     label = ReviewOutcome(outcome).label
     add_entry(
         pupil=episode.pupil,

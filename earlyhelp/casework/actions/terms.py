@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, save
 from earlyhelp.casework.actions.errors import (
     OverlappingTermError,
@@ -14,6 +15,7 @@ from earlyhelp.casework.actions.errors import (
 )
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
 from earlyhelp.lib.concurrency import ensure_unchanged
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.schools.models import School
 
 REVIEW_INTERVAL_WEEKS = range(6, 13)
@@ -49,7 +51,7 @@ def set_term(
     save(term)
     audit(
         by=by,
-        action="casework.term_set",
+        action=AuditAction.CASEWORK_TERM_SET,
         obj=term,
         school_id=school.pk,
         starts_on=starts_on.isoformat(),
@@ -63,7 +65,7 @@ def remove_term(*, term: SchoolTerm, by: User | None) -> None:
     """Remove a term: its days become holidays if other terms surround them."""
     audit(
         by=by,
-        action="casework.term_removed",
+        action=AuditAction.CASEWORK_TERM_REMOVED,
         obj=term,
         school_id=term.school_id,
         name=term.name,
@@ -87,7 +89,7 @@ def set_review_interval(
     save(settings)
     audit(
         by=by,
-        action="casework.review_interval_set",
+        action=AuditAction.CASEWORK_REVIEW_INTERVAL_SET,
         obj=settings,
         school_id=school.pk,
         weeks=weeks,
@@ -108,10 +110,5 @@ def _refuse_overlap(school: School, starts_on: date, ends_on: date, term: School
         .first()
     )
     if other is not None:
-        raise OverlappingTermError(
-            f"The dates overlap {other.name} ({_day(other.starts_on)} to {_day(other.ends_on)})"
-        )
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+        starts, ends = govuk_date(other.starts_on), govuk_date(other.ends_on)
+        raise OverlappingTermError(f"The dates overlap {other.name} ({starts} to {ends})")

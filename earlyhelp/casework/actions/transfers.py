@@ -5,6 +5,7 @@ import json
 from django.db import transaction
 
 from earlyhelp.accounts.models import User
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, complete_tasks, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.calendar import SchoolCalendar
@@ -55,7 +56,7 @@ def start_transfer(
         sent_at=started if to_school is not None else None,
     )
     save(transfer)
-    audit(by=by, action="transfer.started", obj=transfer, school_id=pupil.school_id)
+    audit(by=by, action=AuditAction.TRANSFER_STARTED, obj=transfer, school_id=pupil.school_id)
     add_entry(
         pupil=pupil,
         kind=EntryKind.TRANSFER,
@@ -76,7 +77,12 @@ def mark_downloaded(*, transfer: FileTransfer, by: User) -> FileTransfer:
         save(transfer)
         if transfer.to_school_id is None:
             complete_tasks(source=transfer, kinds=[TaskKind.FILE_TRANSFER], by=by)
-        audit(by=by, action="transfer.downloaded", obj=transfer, school_id=transfer.from_school_id)
+        audit(
+            by=by,
+            action=AuditAction.TRANSFER_DOWNLOADED,
+            obj=transfer,
+            school_id=transfer.from_school_id,
+        )
         add_entry(
             pupil=transfer.pupil,
             kind=EntryKind.TRANSFER,
@@ -99,7 +105,12 @@ def acknowledge_transfer(*, transfer: FileTransfer, by: User) -> FileTransfer:
     transfer.acknowledged_by = by
     save(transfer)
     complete_tasks(source=transfer, kinds=[TaskKind.FILE_TRANSFER], by=by)
-    audit(by=by, action="transfer.acknowledged", obj=transfer, school_id=transfer.to_school_id)
+    audit(
+        by=by,
+        action=AuditAction.TRANSFER_ACKNOWLEDGED,
+        obj=transfer,
+        school_id=transfer.to_school_id,
+    )
     add_entry(
         pupil=transfer.pupil,
         kind=EntryKind.TRANSFER,

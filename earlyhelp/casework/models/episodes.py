@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from earlyhelp.directory.taxonomies import Level
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.encryption import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
@@ -11,12 +13,12 @@ SCALE = Q(scale__gte=0, scale__lte=10)
 
 
 class NeedLevel(models.IntegerChoices):
-    """The four levels of need in the councils' words (domain.md)."""
+    """The four levels of need, named once in `directory.taxonomies.Level` (domain.md)."""
 
-    UNIVERSAL = 1, "Level 1: universal"
-    ADDITIONAL = 2, "Level 2: additional needs (early help)"
-    TARGETED = 3, "Level 3: targeted and complex"
-    SPECIALIST = 4, "Level 4: specialist (statutory)"
+    UNIVERSAL = Level.UNIVERSAL, Level.UNIVERSAL.label
+    ADDITIONAL = Level.ADDITIONAL, Level.ADDITIONAL.label
+    TARGETED = Level.TARGETED, Level.TARGETED.label
+    SPECIALIST = Level.SPECIALIST, Level.SPECIALIST.label
 
 
 def level_between(field: str) -> Q:
@@ -180,7 +182,7 @@ class Assessment(models.Model):
         constraints = [models.CheckConstraint(name="assessment_scale_0_to_10", condition=SCALE)]
 
     def __str__(self) -> str:
-        return f"Early Help Assessment of {self.completed_on:%d %B %Y}"
+        return f"Early Help Assessment of {govuk_date(self.completed_on)}"
 
 
 class PlanAction(models.Model):
@@ -242,4 +244,4 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review of {self.held_on:%d %B %Y}"
+        return f"Review of {govuk_date(self.held_on)}"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.encryption import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
@@ -33,7 +34,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Meeting of {self.held_on:%d %B %Y}"
+        return f"Meeting of {govuk_date(self.held_on)}"
 
 
 class MeetingDecision(models.Model):

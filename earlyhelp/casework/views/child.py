@@ -23,7 +23,7 @@ from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.access import VIEWED, get_child_for_user
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib import validators
-from earlyhelp.lib.datefmt import short_datetimes
+from earlyhelp.lib.datefmt import govuk_datetimes
 from earlyhelp.lib.pdf import html_to_pdf
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.search import search_pupils
@@ -135,7 +135,7 @@ def _rows(entries: QuerySet[ChronologyEntry]) -> list[Row]:
     """Only the shown columns, formatted once here: a 500-line chronology is one loop of
     plain strings in the template (per-row filters and lookups were most of its time)."""
     kinds = dict(EntryKind.choices)
-    when = short_datetimes()
+    when = govuk_datetimes()
     found = entries.values_list(
         "occurred_at", "kind", "summary", "recorded_by__first_name", "recorded_by__last_name"
     )

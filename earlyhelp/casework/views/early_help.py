@@ -33,12 +33,13 @@ from earlyhelp.casework.views._common import (
     require_episode,
     to_episode,
 )
-from earlyhelp.core.errors import ActionError
 from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib.concurrency import StaleEdit, VersionedFormMixin, version_of
+from earlyhelp.lib.errors import ActionError
+from earlyhelp.lib.formvalues import day, number, text
 from earlyhelp.pupils.models import Pupil
 
-type Save = Callable[[dict[str, Any]], object]
+type Save = Callable[[GovukForm], object]
 
 
 @staff_page
@@ -79,7 +80,7 @@ def _form_step(
     """Validate, call the action, and go back to the episode; show the action's refusal."""
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            save(form)
         except StaleEdit as stale:
             assert isinstance(form, VersionedFormMixin)
             form.show_stale(stale)
@@ -104,7 +105,13 @@ def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> Ht
         request,
         pupil,
         OpenEpisodeForm(posted(request)),
-        lambda d: episodes.open_episode(pupil=pupil, by=by, **d),
+        lambda f: episodes.open_episode(
+            pupil=pupil,
+            level=number(f, "level"),
+            reason=text(f, "reason"),
+            lead_practitioner_name=text(f, "lead_practitioner_name"),
+            by=by,
+        ),
         done="Early help is open.",
         title="Open early help",
         button="Open early help",
@@ -122,7 +129,15 @@ def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRe
         request,
         pupil,
         ConsentForm(posted(request)),
-        lambda d: consent.record_consent(episode=episode, by=by, **d),
+        lambda f: consent.record_consent(
+            episode=episode,
+            given_by_name=text(f, "given_by_name"),
+            relationship=text(f, "relationship"),
+            scope=text(f, "scope"),
+            share_with=text(f, "share_with"),
+            given_on=day(f, "given_on"),
+            by=by,
+        ),
         done="Consent recorded.",
         title="Record consent",
         button="Record consent",
@@ -142,7 +157,9 @@ def withdraw(
         request,
         pupil,
         WithdrawConsentForm(posted(request)),
-        lambda d: consent.withdraw_consent(consent=given, by=by, **d),
+        lambda f: consent.withdraw_consent(
+            consent=given, withdrawn_on=day(f, "withdrawn_on"), by=by
+        ),
         done="Consent withdrawn.",
         title=f"Withdraw {given.given_by_name}’s consent",
         button="Withdraw consent",
@@ -158,11 +175,22 @@ def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
     )
     episode, by = require_episode(pupil), staff_user(request)
 
-    def save(d: dict[str, Any]) -> object:
-        scale, completed_on = d.pop("scale"), d.pop("completed_on")
-        answers = plan.AssessmentAnswers(**d)
+    def save(f: GovukForm) -> object:
+        answers = plan.AssessmentAnswers(
+            worried_about=text(f, "worried_about"),
+            working_well=text(f, "working_well"),
+            needs_to_happen=text(f, "needs_to_happen"),
+            household=text(f, "household"),
+            significant_adults=text(f, "significant_adults"),
+            professionals_involved=text(f, "professionals_involved"),
+            child_voice=text(f, "child_voice"),
+        )
         return plan.complete_assessment(
-            episode=episode, answers=answers, scale=scale, completed_on=completed_on, by=by
+            episode=episode,
+            answers=answers,
+            scale=number(f, "scale"),
+            completed_on=day(f, "completed_on"),
+            by=by,
         )
 
     return _form_step(
@@ -186,7 +214,14 @@ def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRes
         request,
         pupil,
         PlanActionForm(posted(request)),
-        lambda d: plan.add_plan_action(episode=episode, by=by, **d),
+        lambda f: plan.add_plan_action(
+            episode=episode,
+            need=text(f, "need"),
+            action=text(f, "action"),
+            who=text(f, "who"),
+            due_on=day(f, "due_on"),
+            by=by,
+        ),
         done="Action added to the plan.",
         title="Add an action to the plan",
         button="Add the action",
@@ -206,7 +241,9 @@ def complete_action(
         request,
         pupil,
         CompleteActionForm(posted(request)),
-        lambda d: plan.complete_action(plan_action=action, by=by, **d),
+        lambda f: plan.complete_action(
+            plan_action=action, outcome=text(f, "outcome"), done_on=day(f, "done_on"), by=by
+        ),
         done="Action marked as done.",
         title="Mark the action as done",
         button="Save",
@@ -228,8 +265,11 @@ def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
             initial={"name": episode.lead_name},
             version=version_of(episode, episodes.LEAD_FIELDS),
         ),
-        lambda d: episodes.set_lead_practitioner(
-            episode=episode, name=d["name"], by=by, expected_version=d["base_version"] or None
+        lambda f: episodes.set_lead_practitioner(
+            episode=episode,
+            name=text(f, "name"),
+            by=by,
+            expected_version=text(f, "base_version") or None,
         ),
         done="Lead practitioner saved.",
         title="Lead practitioner",
@@ -247,7 +287,14 @@ def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
         request,
         pupil,
         ReviewForm(posted(request)),
-        lambda d: reviews.record_review(episode=episode, by=by, **d),
+        lambda f: reviews.record_review(
+            episode=episode,
+            held_on=day(f, "held_on"),
+            outcome=text(f, "outcome"),
+            scale=number(f, "scale"),
+            notes=text(f, "notes"),
+            by=by,
+        ),
         done="Review recorded.",
         title="Team Around the Family review",
         button="Record the review",
@@ -264,7 +311,9 @@ def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
         request,
         pupil,
         LevelForm(posted(request)),
-        lambda d: episodes.change_level(episode=episode, by=by, **d),
+        lambda f: episodes.change_level(
+            episode=episode, level=number(f, "level"), reason=text(f, "reason"), by=by
+        ),
         done="Level of need changed.",
         title="Change the level of need",
         button="Change the level",
@@ -282,7 +331,7 @@ def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespon
         request,
         pupil,
         StepUpForm(posted(request)),
-        lambda d: episodes.step_up(episode=episode, summary=d["summary"], by=by),
+        lambda f: episodes.step_up(episode=episode, summary=text(f, "summary"), by=by),
         done=f"Stepped up: the referral to {la.front_door_name} is recorded.",
         title=f"Step up to {la.name}’s {la.front_door_name}",
         button="Step up",
@@ -301,7 +350,9 @@ def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResp
         request,
         pupil,
         StepDownForm(posted(request)),
-        lambda d: episodes.step_down(episode=episode, by=by, **d),
+        lambda f: episodes.step_down(
+            episode=episode, level=number(f, "level"), reason=text(f, "reason"), by=by
+        ),
         done="Stepped down.",
         title="Step down",
         button="Step down",
@@ -319,7 +370,12 @@ def close(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse
         request,
         pupil,
         CloseForm(posted(request)),
-        lambda d: episodes.close_episode(episode=episode, by=by, **d),
+        lambda f: episodes.close_episode(
+            episode=episode,
+            reason=text(f, "reason"),
+            open_actions_reason=text(f, "open_actions_reason"),
+            by=by,
+        ),
         done="Early help is closed.",
         title="Close early help",
         button="Close early help",

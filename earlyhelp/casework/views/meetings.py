@@ -18,10 +18,10 @@ from earlyhelp.casework.agenda import Agenda, AgendaItem, build_agenda
 from earlyhelp.casework.forms import AttendeesForm, ItemDecisionForm
 from earlyhelp.casework.models import AgendaItemKind
 from earlyhelp.casework.views._common import load_school
-from earlyhelp.core.errors import ActionError
-from earlyhelp.core.templatetags.govuk import govuk_error_summary
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validators import MEETING
 from earlyhelp.schools.models import School
+from earlyhelp.ui.templatetags.govuk import govuk_error_summary
 
 NAMES = ("decision", "reason")
 HEADINGS = {

@@ -13,10 +13,11 @@ from earlyhelp.casework.actions.referrals import refer_to_service, update_referr
 from earlyhelp.casework.forms import ReferralForm, ReferralStatusForm, ServiceSearchForm
 from earlyhelp.casework.models import Referral, ReferralStatus
 from earlyhelp.casework.views._common import load_school, render_form
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.search.engine import search_services
 from earlyhelp.directory.search.params import SearchParams
+from earlyhelp.lib.errors import ActionError
+from earlyhelp.lib.formvalues import day, optional_day, text
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
 
@@ -90,7 +91,12 @@ def refer(request: HttpRequest, school_slug: str, pupil_id: int, service_id: int
     if request.method == "POST" and form.is_valid():
         try:
             refer_to_service(
-                pupil=pupil, service=service, by=staff_user(request), **form.cleaned_data
+                pupil=pupil,
+                service=service,
+                summary=text(form, "summary"),
+                sent_on=day(form, "sent_on"),
+                follow_up_on=optional_day(form, "follow_up_on"),
+                by=staff_user(request),
             )
         except ActionError as error:
             form.add_error(None, str(error))
@@ -125,7 +131,13 @@ def referral_status(
     form = ReferralStatusForm(posted(request), initial={"status": referral.status})
     if request.method == "POST" and form.is_valid():
         try:
-            update_referral_status(referral=referral, by=staff_user(request), **form.cleaned_data)
+            update_referral_status(
+                referral=referral,
+                status=text(form, "status"),
+                note=text(form, "note"),
+                follow_up_on=optional_day(form, "follow_up_on"),
+                by=staff_user(request),
+            )
         except ActionError as error:
             form.add_error(None, str(error))
         else:

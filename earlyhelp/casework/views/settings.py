@@ -19,8 +19,8 @@ from earlyhelp.casework.actions.terms import (
 from earlyhelp.casework.models import CaseworkSettings, SchoolTerm
 from earlyhelp.casework.settings_forms import ReviewIntervalForm, TermForm
 from earlyhelp.casework.views._common import load_school
-from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.schools.models import School
 
 

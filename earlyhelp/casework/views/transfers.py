@@ -26,7 +26,8 @@ from earlyhelp.casework.forms import TransferForm
 from earlyhelp.casework.models import FileTransfer
 from earlyhelp.casework.transfer_package import render_pdf
 from earlyhelp.casework.views._common import load_school
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
+from earlyhelp.lib.formvalues import optional, text
 from earlyhelp.schools.models import School
 
 
@@ -39,7 +40,13 @@ def transfer(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespo
     form = TransferForm(posted(request), school=pupil.school)
     if request.method == "POST" and form.is_valid():
         try:
-            start_transfer(pupil=pupil, by=staff_user(request), **form.cleaned_data)
+            start_transfer(
+                pupil=pupil,
+                to_school=optional(form, "to_school", School),
+                receiving_school_name=text(form, "receiving_school_name"),
+                receiving_school_email=text(form, "receiving_school_email"),
+                by=staff_user(request),
+            )
         except ActionError as error:
             form.add_error(None, str(error))
         else:

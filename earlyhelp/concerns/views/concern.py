@@ -11,9 +11,10 @@ from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
-from earlyhelp.concerns.actions import Involved, WrongStateError, triage_concern
+from earlyhelp.concerns.actions import Involved, triage_concern
 from earlyhelp.concerns.forms import TriageForm
 from earlyhelp.concerns.models import Concern, Outcome
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 
 
@@ -77,7 +78,7 @@ def triage(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
                 link_pupils=[Involved(link, data["link_part"] or "subject")] if link else [],
                 by=user,
             )
-        except WrongStateError as error:
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _confirmation(concern, data["outcome"]))

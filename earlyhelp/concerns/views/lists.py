@@ -17,7 +17,7 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
 from earlyhelp.concerns.urgency import by_urgency
-from earlyhelp.lib.datefmt import short_datetimes
+from earlyhelp.lib.datefmt import govuk_datetimes
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
 
@@ -53,7 +53,7 @@ def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
         .prefetch_related(Prefetch("links", queryset=links))[:shown]
     )
     base = reverse("concerns:mine", args=[school.slug])  # + "<pk>/" is the concern's page
-    logged = short_datetimes()
+    logged = govuk_datetimes()
     return [_row(concern, f"{base}{concern.pk}/", logged(concern.raised_at)) for concern in found]
 
 

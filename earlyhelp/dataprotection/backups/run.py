@@ -28,6 +28,7 @@ from earlyhelp.audit.anchors import (
 )
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.audit.verify import verify_events
 from earlyhelp.dataprotection.backups import postgres, sqlite
 from earlyhelp.dataprotection.backups.archive import (
@@ -41,8 +42,8 @@ from earlyhelp.dataprotection.backups.archive import (
 )
 from earlyhelp.dataprotection.backups.counts import audit_events, audit_head, row_counts
 
-BACKED_UP = "database.backed_up"
-RESTORED = "database.restored"
+BACKED_UP = AuditAction.DATABASE_BACKED_UP
+RESTORED = AuditAction.DATABASE_RESTORED
 
 
 def engine() -> str:

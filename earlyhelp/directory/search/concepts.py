@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import ConceptEntry, ConceptEntryChange
 from earlyhelp.directory.search.understand import context
 from earlyhelp.directory.search.understand.lexicon import validate_topics
 from earlyhelp.directory.search.understand.text import raw_tokens
+from earlyhelp.lib.errors import ActionError
+from earlyhelp.lib.validation import validated_save
 
 MAX_PHRASE_WORDS = 8
 
@@ -35,7 +37,7 @@ def add_concept_entry(
         created_at=now,
         updated_at=now,
     )
-    entry.save()
+    validated_save(entry)
     _history(entry, ConceptEntryChange.Kind.ADDED, by=by, before={}, after=_state(entry))
     return entry
 
@@ -50,7 +52,7 @@ def change_concept_entry(
     entry.updated_at = timezone.now()
     if _state(entry) == before:
         return entry
-    entry.save()
+    validated_save(entry)
     _history(entry, ConceptEntryChange.Kind.CHANGED, by=by, before=before, after=_state(entry))
     return entry
 
@@ -105,7 +107,7 @@ def _history(
     )
     record_event(
         by=by,
-        action=f"directory.concept_{kind}",
+        action=AuditAction(f"directory.concept_{kind}"),
         obj=entry,
         details={"before": before, "after": after},
     )

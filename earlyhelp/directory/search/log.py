@@ -10,6 +10,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from earlyhelp.audit.events import Actor, record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import ZeroResultSearch
 from earlyhelp.directory.search.understand.text import plain
 
@@ -37,7 +38,7 @@ def log_search_without_results(*, by: Actor | None, query: str) -> None:
         except IntegrityError:  # another request logged it first
             ZeroResultSearch.objects.filter(day=today, query=words).update(count=F("count") + 1)
             return
-        record_event(by=by, action="directory.search_without_results_logged", obj=row)
+        record_event(by=by, action=AuditAction.DIRECTORY_SEARCH_WITHOUT_RESULTS_LOGGED, obj=row)
 
 
 def purge_old_searches(*, by: Actor | None, today: date | None = None) -> int:
@@ -48,7 +49,9 @@ def purge_old_searches(*, by: Actor | None, today: date | None = None) -> int:
             day__lt=today - timedelta(days=KEEP_DAYS - 1)
         ).delete()
         if deleted:
-            record_event(by=by, action="directory.search_log_purged", details={"rows": deleted})
+            record_event(
+                by=by, action=AuditAction.DIRECTORY_SEARCH_LOG_PURGED, details={"rows": deleted}
+            )
     return deleted
 
 

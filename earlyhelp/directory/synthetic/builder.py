@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Organization, Scope, Service, TaxonomyTerm
 from earlyhelp.directory.search import compose_search_text
 from earlyhelp.directory.search.facets import facet_words
@@ -27,6 +27,7 @@ from earlyhelp.directory.search.schema import bulk_load, compact_index
 from earlyhelp.directory.synthetic import phones, vocabulary
 from earlyhelp.directory.synthetic.rows import ServiceRows
 from earlyhelp.directory.synthetic.specs import ServiceSpec, draw_service
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.schools.actions import SchoolDetails, create_local_authority, create_school
 from earlyhelp.schools.models import LocalAuthority, School
 
@@ -226,6 +227,6 @@ def _fill(service: Service, organization: Organization, spec: ServiceSpec) -> No
 def _record(*, services: int, schools: int, seed: int) -> None:
     record_event(
         by=None,
-        action="directory.synthesised",
+        action=AuditAction.DIRECTORY_SYNTHESISED,
         details={"services": services, "schools": schools, "seed": seed},
     )

@@ -8,25 +8,27 @@ from django.db.models import Max
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError, InvalidState
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.actions import create_service, update_service
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.directory.taxonomies import DEFAULT_LEVEL_HEADINGS
 from earlyhelp.lib.concurrency import ensure_unchanged
+from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.lib.ordering import swap_with_neighbour
+from earlyhelp.lib.validation import validated, validated_save
 from earlyhelp.offers.models import LevelHeading, Offer, OfferEntry
 from earlyhelp.schools.models import School
 
 
 @transaction.atomic
 def create_offer(*, by: User | None, school: School) -> Offer:
-    offer = Offer.objects.create(school=school)
+    offer = validated_save(Offer(school=school))
     LevelHeading.objects.bulk_create(
-        LevelHeading(offer=offer, level=level, heading=heading)
+        validated(LevelHeading(offer=offer, level=level, heading=heading))
         for level, heading in DEFAULT_LEVEL_HEADINGS.items()
     )
-    record_event(by=by, action="offer.created", obj=offer, school_id=school.pk)
+    record_event(by=by, action=AuditAction.OFFER_CREATED, obj=offer, school_id=school.pk)
     return offer
 
 
@@ -53,8 +55,8 @@ def update_offer_text(
     offer.introduction = introduction
     offer.raising_concerns = raising_concerns
     offer.attendance = attendance
-    offer.save()
-    record_event(by=by, action="offer.text_updated", obj=offer, school_id=offer.school_id)
+    validated_save(offer)
+    record_event(by=by, action=AuditAction.OFFER_TEXT_UPDATED, obj=offer, school_id=offer.school_id)
     return offer
 
 
@@ -73,12 +75,12 @@ def set_level_heading(
     existing = LevelHeading.objects.filter(offer=offer, level=level).first()
     if existing is not None:
         ensure_unchanged(existing, HEADING_FIELDS, expected_version)
-    row, _ = LevelHeading.objects.update_or_create(
-        offer=offer, level=level, defaults={"heading": heading, "description": description}
-    )
+    row = existing or LevelHeading(offer=offer, level=level)
+    row.heading, row.description = heading, description
+    validated_save(row)
     record_event(
         by=by,
-        action="offer.level_heading_set",
+        action=AuditAction.OFFER_LEVEL_HEADING_SET,
         obj=offer,
         school_id=offer.school_id,
         details={"level": level, "heading": heading},
@@ -95,12 +97,12 @@ def add_entry(*, by: User | None, offer: Offer, service: Service, level: int) ->
         raise ActionError(f"{service.name} has closed and cannot be added.")
     if offer.entries.filter(service=service).exists():
         raise ActionError(f"{service.name} is already in your Offer.")
-    entry = OfferEntry.objects.create(
-        offer=offer, service=service, level=level, position=_next_position(offer, level)
+    entry = validated_save(
+        OfferEntry(offer=offer, service=service, level=level, position=_next_position(offer, level))
     )
     record_event(
         by=by,
-        action="offer.entry_added",
+        action=AuditAction.OFFER_ENTRY_ADDED,
         obj=offer,
         school_id=offer.school_id,
         details={"service_id": service.pk, "service": service.name, "level": level},
@@ -112,7 +114,7 @@ def add_entry(*, by: User | None, offer: Offer, service: Service, level: int) ->
 def remove_entry(*, by: User | None, entry: OfferEntry) -> None:
     record_event(
         by=by,
-        action="offer.entry_removed",
+        action=AuditAction.OFFER_ENTRY_REMOVED,
         obj=entry.offer,
         school_id=entry.offer.school_id,
         details={"service_id": entry.service_id, "service": entry.service.name},
@@ -131,10 +133,10 @@ def set_entry_level(
     if entry.level != level:
         entry.level = level
         entry.position = _next_position(entry.offer, level)
-        entry.save()
+        validated_save(entry)
         record_event(
             by=by,
-            action="offer.entry_level_set",
+            action=AuditAction.OFFER_ENTRY_LEVEL_SET,
             obj=entry.offer,
             school_id=entry.offer.school_id,
             details={"service_id": entry.service_id, "level": level},
@@ -150,7 +152,7 @@ def move_entry(
     if swap_with_neighbour(entry.offer.entries.filter(level=entry.level), entry, direction):
         record_event(
             by=by,
-            action="offer.entry_moved",
+            action=AuditAction.OFFER_ENTRY_MOVED,
             obj=entry.offer,
             school_id=entry.offer.school_id,
             details={"service_id": entry.service_id, "direction": direction},
@@ -202,15 +204,15 @@ def delete_own_provision(*, by: User | None, offer: Offer, service: Service) -> 
     """Delete provision that is neither in the draft nor on the published Offer."""
     _check_own_provision(offer, service)
     if offer.entries.filter(service=service).exists():
-        raise InvalidState(f"Remove {service.name} from your Offer before you delete it.")
+        raise WrongStateError(f"Remove {service.name} from your Offer before you delete it.")
     if service.status == ServiceStatus.ACTIVE:
-        raise InvalidState(
+        raise WrongStateError(
             f"{service.name} is on your published Offer. Publish your Offer without it "
             "first, then delete it."
         )
     record_event(
         by=by,
-        action="service.deleted",
+        action=AuditAction.SERVICE_DELETED,
         obj=service,
         school_id=offer.school_id,
         details={"service": service.name, "scope": service.scope},
@@ -222,4 +224,4 @@ def _check_own_provision(offer: Offer, service: Service) -> None:
     if service.scope != Scope.SCHOOL or service.owner_school_id != offer.school_id:
         raise ActionError(f"{service.name} is not your school's own provision.")
     if service.status == ServiceStatus.DEFUNCT:
-        raise InvalidState(f"{service.name} has closed.")
+        raise WrongStateError(f"{service.name} has closed.")

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
+from earlyhelp.lib.errors import ActionError
+from earlyhelp.lib.validation import validated_save
 from earlyhelp.offers.models import Offer, OfferVersion
 from earlyhelp.offers.snapshot import build_snapshot
 
@@ -28,21 +30,25 @@ def publish_offer(*, by: User | None, offer: Offer, review_due: date | None = No
         raise ActionError("The next review date must be in the future.")
     _show_own_provision(offer)
     last = offer.versions.order_by("-number").values_list("number", flat=True).first()
-    version = OfferVersion.objects.create(
-        offer=offer,
-        number=(last or 0) + 1,
-        published_at=timezone.now(),
-        published_by_id=str(by.pk) if by else "",
-        published_by_name=(by.get_full_name() or by.username) if by else "system",
-        review_due=review_due,
-        content=build_snapshot(offer, review_due=review_due),
+    version = validated_save(
+        OfferVersion(
+            offer=offer,
+            number=(last or 0) + 1,
+            published_at=timezone.now(),
+            published_by_id=str(by.pk) if by else "",
+            published_by_name=(by.get_full_name() or by.username) if by else "system",
+            review_due=review_due,
+            content=build_snapshot(offer, review_due=review_due),
+        ),
+        exclude=["published_by_id"],  # empty when the system (a command) publishes
     )
     offer.review_due = review_due
     offer.published_version = version
+    offer.full_clean()
     offer.save(update_fields=["review_due", "published_version", "updated_at"])
     record_event(
         by=by,
-        action="offer.published",
+        action=AuditAction.OFFER_PUBLISHED,
         obj=offer,
         school_id=offer.school_id,
         details={"version": version.number, "review_due": review_due.isoformat()},

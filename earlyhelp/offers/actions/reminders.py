@@ -12,11 +12,13 @@ from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import ROLE_PERMISSIONS, Permission
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.core.errors import InvalidState
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.datefmt import govuk_date
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.models import School
 
-REMINDER_SENT = "offer.review_reminder_sent"
+REMINDER_SENT = AuditAction.OFFER_REVIEW_REMINDER_SENT
 REMINDER_INTERVAL = timedelta(days=7)
 
 
@@ -49,9 +51,9 @@ def send_review_reminder(*, by: User | None, offer: Offer, today: date) -> list[
     """Email each person who may publish the Offer; at most once a week per school."""
     school = offer.school
     if offer.review_due is None:
-        raise InvalidState(f"{school.name} has not published its Offer yet.")
+        raise WrongStateError(f"{school.name} has not published its Offer yet.")
     if reminded_recently(school):
-        raise InvalidState(f"{school.name} was reminded less than a week ago.")
+        raise WrongStateError(f"{school.name} was reminded less than a week ago.")
     recipients = list_reminder_recipients(school)
     if not recipients:
         return []
@@ -72,7 +74,7 @@ def send_review_reminder(*, by: User | None, offer: Offer, today: date) -> list[
 
 def _message(offer: Offer, due: date, today: date, user: User) -> EmailMessage:
     school = offer.school
-    when = f"was due on {_day(due)}" if due < today else f"is due on {_day(due)}"
+    when = f"was due on {govuk_date(due)}" if due < today else f"is due on {govuk_date(due)}"
     link = settings.SITE_URL.rstrip("/") + reverse("offers_staff:overview", args=[school.slug])
     body = (
         f"Hello {user.first_name or user.username},\n\n"
@@ -88,7 +90,3 @@ def _message(offer: Offer, due: date, today: date, user: User) -> EmailMessage:
         body=body,
         to=[user.email],
     )
-
-
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"

@@ -5,6 +5,7 @@ from datetime import date
 
 from earlyhelp.directory.models import Scope
 from earlyhelp.imports.rules.dates import GUIDANCE
+from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.offers.health.findings import Code, HealthFinding, Severity
 from earlyhelp.offers.health.sources import OfferContents, area_of
 from earlyhelp.offers.models import OfferEntry
@@ -101,7 +102,7 @@ def review_overdue(contents: OfferContents, today: date) -> list[HealthFinding]:
         HealthFinding(
             Code.REVIEW_OVERDUE,
             WARNING,
-            f"Your Offer was due for review on {due.day} {due:%B %Y}.",
+            f"Your Offer was due for review on {govuk_date(due)}.",
             "Publication",
             "Check the people, numbers and services, then publish it again with a new review date.",
             contents.url("publish"),

@@ -14,7 +14,7 @@ from earlyhelp.accounts.second_factor import (
     reset_second_factor,
 )
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 from tests.integration.accounts.support import last_event
 from tests.signin import sign_in, sign_in_without_second_factor, totp_code
 from tests.universe import Universe

@@ -11,6 +11,7 @@ from django.test import override_settings
 from earlyhelp.audit.anchors import current_anchor, latest_anchor, write_anchor
 from earlyhelp.audit.events import GENESIS, record_event
 from earlyhelp.audit.models import KEYED, UNKEYED, AppendOnlyError, AuditEvent
+from earlyhelp.audit.names import AuditAction
 from tests.integration.audit.tamper import raw_tamper
 
 
@@ -81,7 +82,7 @@ def test_rows_written_before_the_keyed_chain_still_verify(db, capsys):
         previous = legacy.hash
     assert legacy.hash == unkeyed_hash(legacy)
     with transaction.atomic():
-        record_event(by=None, action="keyed.event")
+        record_event(by=None, action=AuditAction.LINKS_CHECKED)
     call_command("verify_audit")
     assert "intact: 4 events checked" in capsys.readouterr().out
 
@@ -107,7 +108,7 @@ def test_events_after_the_anchor_are_fine(universe, capsys):
     call_command("anchor_audit")
     capsys.readouterr()
     with transaction.atomic():
-        record_event(by=None, action="later.event")
+        record_event(by=None, action=AuditAction.LINKS_CHECKED)
     call_command("verify_audit")
     assert "intact" in (out := capsys.readouterr().out) and "matching the anchor of" in out
 

@@ -34,8 +34,8 @@ def test_a_line_shows_uk_time_kind_summary_and_who(client, universe, roll):
     signed_in(client, universe.dee)
     url = f"/staff/schools/{roll.amy.school.slug}/children/{roll.amy.pk}/chronology/"
     html = client.get(url).content.decode()
-    summer = html.index("1 Jul 2026 10:05")  # British Summer Time
+    summer = html.index("1 July 2026 at 10:05am")  # British Summer Time
     assert "Review" in html[summer:] and "Dee Lane" in html[summer:]
     assert "Went well.<br>&lt;b&gt;Next&lt;/b&gt; in June" in html
-    winter = html.index("1 Dec 2026 09:05")
+    winter = html.index("1 December 2026 at 9:05am")
     assert winter < summer and "System" in html[winter:summer]

@@ -13,10 +13,10 @@ from earlyhelp.concerns.actions import (
     Involved,
     ReasonRequiredError,
     WrongSchoolError,
-    WrongStateError,
     triage_concern,
 )
 from earlyhelp.concerns.models import Outcome, Part, Status
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.records.models import ChronologyEntry, EntryKind, Task, TaskKind
 from tests.concerns_universe import log
 

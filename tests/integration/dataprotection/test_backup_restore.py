@@ -15,6 +15,7 @@ from django.test import override_settings
 
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.dataprotection.backups import read_manifest
 from earlyhelp.dataprotection.backups.counts import row_counts
 from earlyhelp.pupils.models import Pupil
@@ -32,7 +33,7 @@ def counts() -> dict[str, int]:
 def some_events(n: int) -> None:
     for i in range(n):
         with transaction.atomic():
-            record_event(by=None, action="drill.event", details={"n": i})
+            record_event(by=None, action=AuditAction.LINKS_CHECKED, details={"n": i})
 
 
 def test_the_restore_drill(universe, tmp_path, capsys):

@@ -13,13 +13,13 @@ from earlyhelp.dataprotection.actions import (
     RECORD_DELETED,
     LegalHoldError,
     StillOnRollError,
-    WrongStateError,
     delete_child_record,
     lift_hold,
     place_hold,
 )
 from earlyhelp.dataprotection.models import RetentionHold
 from earlyhelp.dataprotection.records import collect_child_rows
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import ChronologyEntry, EntryKind

@@ -75,7 +75,7 @@ def test_the_page_shows_everything_about_the_service(client, kites):
     assert "Flying kites on the common." in plain and "Bring a coat." in plain
     assert "Ages 7.5 to 17" in plain
     assert "Who can use it Families living in Testshire." in plain
-    assert "Level of need Additional needs (early help)" in plain
+    assert "Level of need Level 2: additional needs" in plain
     assert "You can contact them yourself" in plain
     assert "The school can refer" in plain
     assert "Fill in the form on our website." in plain

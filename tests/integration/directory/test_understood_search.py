@@ -13,7 +13,6 @@ import time_machine
 from django.utils import timezone
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import ConceptEntryChange, Postcode, ZeroResultSearch
 from earlyhelp.directory.postcodes import (
     SAMPLE_FILE,
@@ -23,6 +22,7 @@ from earlyhelp.directory.postcodes import (
 from earlyhelp.directory.search import SearchParams, search_services
 from earlyhelp.directory.search.concepts import add_concept_entry, remove_concept_entry
 from earlyhelp.directory.search.log import KEEP_DAYS, searches_per_day
+from earlyhelp.lib.errors import ActionError
 from tests.integration.directory.test_search_ranking import names
 from tests.universe import make_county
 

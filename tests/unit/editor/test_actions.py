@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.core.errors import ActionError, InvalidState
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Service, ServiceStatus
+from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.offers.actions.editing import (
     add_own_provision,
     delete_own_provision,
@@ -73,10 +73,10 @@ def test_provision_of_another_school_or_kind_is_refused(universe):
 def test_delete_provision_only_once_it_is_out_of_the_draft_and_the_published_offer(universe):
     offer = offer_of(universe.northfield)
     club = universe.breakfast_club
-    with pytest.raises(InvalidState, match="Remove Breakfast club from your Offer"):
+    with pytest.raises(WrongStateError, match="Remove Breakfast club from your Offer"):
         delete_own_provision(by=None, offer=offer, service=club)
     remove_entry(by=None, entry=offer.entries.get(service=club))
-    with pytest.raises(InvalidState, match="on your published Offer"):
+    with pytest.raises(WrongStateError, match="on your published Offer"):
         delete_own_provision(by=None, offer=offer, service=club)
     Service.objects.filter(pk=club.pk).update(status=ServiceStatus.INACTIVE)
     club.refresh_from_db()
@@ -108,12 +108,12 @@ def test_a_reminder_twice_in_a_week_is_refused(universe, django_capture_on_commi
     offer = offer_of(universe.northfield)
     with django_capture_on_commit_callbacks(execute=True):
         send_review_reminder(by=None, offer=offer, today=due_of(offer))
-    with pytest.raises(InvalidState, match="less than a week ago"):
+    with pytest.raises(WrongStateError, match="less than a week ago"):
         send_review_reminder(by=None, offer=offer, today=due_of(offer))
 
 
 def test_an_unpublished_offer_is_not_reminded(universe):
-    with pytest.raises(InvalidState, match="has not published"):
+    with pytest.raises(WrongStateError, match="has not published"):
         send_review_reminder(
             by=None,
             offer=offer_of(universe.southbank),

@@ -1,12 +1,46 @@
-"""The list date formatter says what the template filter says."""
+"""Dates the GOV.UK way: one formatter, and its fast twin for long lists says the same."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
-from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
+from django.template import Context, Template
 
-from earlyhelp.lib.datefmt import short_datetimes
+from earlyhelp.lib.datefmt import govuk_date, govuk_datetimes, govuk_time
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2026, 3, 4), "4 March 2026"),
+        (date(2026, 12, 31), "31 December 2026"),
+        ("2026-11-24", "24 November 2026"),
+        (None, ""),
+        (datetime(2026, 7, 1, 9, 5, tzinfo=UTC), "1 July 2026"),
+    ],
+)
+def test_a_date_has_no_leading_zero_and_the_month_in_full(value, expected):
+    assert govuk_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (time(14, 15), "2:15pm"),
+        (time(10, 0), "10am"),
+        (time(9, 5), "9:05am"),
+        (time(12, 0), "midday"),
+        (time(0, 0), "midnight"),
+        (time(12, 30), "12:30pm"),
+        (time(0, 30), "12:30am"),
+    ],
+)
+def test_times_the_gov_uk_way(value, expected):
+    assert govuk_time(value) == expected
+
+
+def test_a_datetime_with_its_time_is_in_the_uk_time_zone():
+    summer = datetime(2026, 7, 1, 13, 15, tzinfo=UTC)  # British Summer Time: 2:15pm
+    assert govuk_date(summer, with_time=True) == "1 July 2026 at 2:15pm"
 
 
 @pytest.mark.parametrize(
@@ -18,6 +52,11 @@ from earlyhelp.lib.datefmt import short_datetimes
         datetime(2026, 9, 9, 12, 0, tzinfo=UTC),
     ],
 )
-def test_same_as_the_date_filter(value):
-    expected = date_filter(timezone.localtime(value), "j M Y H:i")
-    assert short_datetimes()(value) == expected
+def test_the_fast_list_formatter_says_the_same(value):
+    assert govuk_datetimes()(value) == govuk_date(value, with_time=True)
+
+
+def test_templates_use_the_same_formatter():
+    page = Template("{{ day|govuk_date }}; {{ at|govuk_datetime }}")
+    text = page.render(Context({"day": date(2026, 3, 4), "at": datetime(2026, 3, 4, 14, 15)}))
+    assert text == "4 March 2026; 4 March 2026 at 2:15pm"

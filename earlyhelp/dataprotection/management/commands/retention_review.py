@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from earlyhelp.dataprotection.retention import count_registers_due, list_child_records_due
+from earlyhelp.lib.datefmt import govuk_date
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         on = options["on"] or timezone.localdate()
         due = list_child_records_due(on)
-        self.stdout.write(f"Children's records due for review on {on:%d %B %Y}: {len(due)}")
+        self.stdout.write(f"Children's records due for review on {govuk_date(on)}: {len(due)}")
         for record in due:
             pupil = record.pupil
             hold = "  LEGAL HOLD: keep" if record.on_hold else ""

@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import ActionError, InvalidState
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Scope, Service
 from earlyhelp.imports.models import Decision, ImportedService, ImportRun, Outcome, RunStatus
+from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.offers.actions.editing import add_own_provision, update_own_provision
 from earlyhelp.offers.actions.importing import values
 from earlyhelp.offers.actions.importing.saving import NEW_SERVICE_LEVEL, _take_out
@@ -44,7 +45,7 @@ def apply_review(
 ) -> ImportRun:
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.WAITING:
-        raise InvalidState("This import has been reviewed or replaced already.")
+        raise WrongStateError("This import has been reviewed or replaced already.")
     offer = Offer.objects.select_related("school").get(school_id=run.school_id)
     decisions: Counter[str] = Counter()
     rows = list(run.services.select_related("service"))
@@ -63,7 +64,7 @@ def apply_review(
     run.save(update_fields=["status", "reviewed_at", "reviewed_by_name"])
     record_event(
         by=by,
-        action="import.reviewed",
+        action=AuditAction.IMPORT_REVIEWED,
         obj=run,
         school_id=run.school_id,
         details={"decisions": dict(sorted(decisions.items()))},

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
-from earlyhelp.core.errors import InvalidState
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Service
 from earlyhelp.imports.matching import names
@@ -37,6 +37,7 @@ from earlyhelp.imports.models import (
 )
 from earlyhelp.imports.result import ImportResult, Person
 from earlyhelp.imports.result import Service as FoundService
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.offers.actions.editing import (
     add_entry,
     add_own_provision,
@@ -81,7 +82,7 @@ def save_import(
     _save_services(by, run, offer, result.services)
     record_event(
         by=by,
-        action="import.saved",
+        action=AuditAction.IMPORT_SAVED,
         obj=run,
         school_id=school.pk,
         details={
@@ -176,7 +177,7 @@ def withdraw(*, by: User | None, run: ImportRun, offer: Offer) -> None:
     shows them (then they stay, as the school's own provision); people it added are removed.
     """
     if run.status != RunStatus.WAITING:
-        raise InvalidState("Only an import waiting for review can be withdrawn.")
+        raise WrongStateError("Only an import waiting for review can be withdrawn.")
     for row in run.services.select_related("service").filter(service__isnull=False):
         service = row.service
         assert service is not None
@@ -186,7 +187,7 @@ def withdraw(*, by: User | None, run: ImportRun, offer: Offer) -> None:
         remove_key_person(by=by, person=person.person)
     run.status = RunStatus.REPLACED
     run.save(update_fields=["status"])
-    record_event(by=by, action="import.withdrawn", obj=run, school_id=run.school_id)
+    record_event(by=by, action=AuditAction.IMPORT_WITHDRAWN, obj=run, school_id=run.school_id)
 
 
 def _take_out(
@@ -197,5 +198,5 @@ def _take_out(
         remove_entry(by=by, entry=entry)
     if delete:
         # Published since, or still shown: then the school keeps it as its own provision.
-        with suppress(InvalidState):
+        with suppress(WrongStateError):
             delete_own_provision(by=by, offer=offer, service=service)

@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from earlyhelp.core.errors import InvalidState
+from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.offers.actions.reminders import reminded_recently, send_review_reminder
 from earlyhelp.offers.models import Offer
 from earlyhelp.offers.reviews import list_offers_due_for_review
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             return f"{label}: would be reminded (dry run)."
         try:
             recipients = send_review_reminder(by=None, offer=offer, today=today)
-        except InvalidState as error:
+        except WrongStateError as error:
             return f"{label}: {error}"
         if not recipients:
             return f"{label}: nobody with an email address may publish this Offer; no one told."

@@ -8,8 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.synthetic.builder import synthesise
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.schools import create_school_with_offer
 
 

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Scope, Service, ServiceStatus, TaxonomyTerm
 from earlyhelp.directory.search.engine import ranked_ids
 from earlyhelp.directory.search.filters import Where
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.editing import add_entry
 from earlyhelp.offers.forms import ChooserFilterForm, EntryLevelForm
 from earlyhelp.offers.views.staff._shared import headings_of, load_school, next_url

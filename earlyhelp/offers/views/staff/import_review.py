@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Service
 from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.importing import apply_review
 from earlyhelp.offers.actions.importing.review import may_take_document_values
 from earlyhelp.offers.forms.importing import (

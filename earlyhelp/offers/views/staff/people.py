@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.forms import KeyPersonForm, MoveForm
 from earlyhelp.offers.views.staff._shared import load_school, post_only, to_overview
 from earlyhelp.schools.actions import (

@@ -6,9 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.editing import (
     PROVISION_FIELDS,
     add_own_provision,

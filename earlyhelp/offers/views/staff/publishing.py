@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
 from earlyhelp.offers.forms import PublishForm
 from earlyhelp.offers.models import Offer

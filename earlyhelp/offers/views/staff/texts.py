@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.core.errors import ActionError
 from earlyhelp.lib.concurrency import StaleEdit, version_of
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.editing import (
     HEADING_FIELDS,
     TEXT_FIELDS,

@@ -1,14 +1,18 @@
-"""Template helpers for GOV.UK Frontend markup, phones and dates (loaded everywhere)."""
+"""Template helpers for GOV.UK Frontend markup, phones and dates (loaded everywhere).
 
-from datetime import date
+The component layer: a page writes `{% govuk_back_link href "Text" %}`, `{% error_prefix form %}`
+in its title, `{% govuk_button "Text" %}`, `{% govuk_summary_row "Key" value %}` and
+`{% govuk_notification_banner "Title" "Heading" %}` instead of copying their markup.
+"""
+
+from datetime import date, datetime
 
 from django import forms, template
 from django.template.loader import render_to_string
-from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from earlyhelp.lib import phones
+from earlyhelp.lib import datefmt, phones
 
 register = template.Library()
 
@@ -29,13 +33,82 @@ def phone_link(number: str, label: str = "") -> SafeString:
 
 
 @register.filter
-def govuk_date(value: date | str | None) -> str:
+def govuk_date(value: date | datetime | str | None) -> str:
     """`2026-11-24` → `24 November 2026` (GOV.UK style)."""
-    if isinstance(value, str):
-        value = parse_date(value)
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
+    return datefmt.govuk_date(value)
+
+
+@register.filter
+def govuk_datetime(value: datetime | str | None) -> str:
+    """A moment → `24 November 2026 at 2:15pm` (GOV.UK style, UK time)."""
+    return datefmt.govuk_date(value, with_time=True)
+
+
+@register.simple_tag
+def govuk_back_link(*href: object, text: str = "Back") -> SafeString:
+    """GOV.UK back link, for the page's `before_content` block. The href is the parts given,
+    joined: `{% govuk_back_link search_url "?" query text="Back to results" %}`."""
+    joined = "".join(str(part) for part in href)
+    return format_html('<a href="{}" class="govuk-back-link">{}</a>', joined, text)
+
+
+@register.simple_tag
+def error_prefix(*sources: object) -> str:
+    """ "Error: " for the page title when any form (or list of problems) given has errors."""
+    for source in sources:
+        if isinstance(source, forms.BaseForm):
+            if source.is_bound and source.errors:
+                return "Error: "
+        elif source:
+            return "Error: "
+    return ""
+
+
+@register.simple_tag
+def govuk_button(
+    text: str, *, name: str = "", value: str = "", secondary: bool = False, warning: bool = False
+) -> SafeString:
+    """A GOV.UK submit button (secondary or warning on request)."""
+    kind = " govuk-button--secondary" if secondary else " govuk-button--warning" if warning else ""
+    named = format_html(' name="{}" value="{}"', name, value) if name else ""
+    return format_html(
+        '<button type="submit" class="govuk-button{}" data-module="govuk-button"{}>{}</button>',
+        kind,
+        named,
+        text,
+    )
+
+
+@register.inclusion_tag("ui/summary_row.html")
+def govuk_summary_row(
+    key: str,
+    value: object,
+    *,
+    href: str = "",
+    action: str = "Change",
+    hidden: str = "",
+    no_actions: bool = False,
+) -> dict[str, object]:
+    """One row of a GOV.UK summary list, with an optional action link (`no_actions=True` for
+    a row without one in a list whose other rows have one)."""
+    return {
+        "key": key,
+        "value": value,
+        "href": href,
+        "action": action,
+        "hidden": hidden or key,
+        "no_actions": no_actions,
+    }
+
+
+@register.inclusion_tag("ui/notification_banner.html")
+def govuk_notification_banner(
+    title: str, heading: object, *, id: str, number: int | None = None, success: bool = False
+) -> dict[str, object]:
+    """A GOV.UK notification banner ("Important", or "Success" with `success=True`); its id
+    is `id`, or `id-number` for one of several (messages in a loop)."""
+    named = id if number is None else f"{id}-{number}"
+    return {"title": title, "heading": heading, "id": named, "success": success}
 
 
 @register.simple_tag

@@ -1,0 +1,24 @@
+"""Validate a model before an action writes it.
+
+The database holds some rules (constraints), but not a field's length on SQLite, its choices
+or its validators: `full_clean()` checks them all. Every action that saves a model calls it,
+through these, so a bad value is refused with a ValidationError and nothing is written.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+
+
+def validated[M: models.Model](obj: M) -> M:
+    """The object, checked (for `bulk_create`, which saves many at once)."""
+    obj.full_clean()
+    return obj
+
+
+def validated_save[M: models.Model](obj: M, *, exclude: Iterable[str] = ()) -> M:
+    """Check the object, then save it. `exclude` names fields the action fills itself and
+    that may legitimately be empty where a form would require them."""
+    obj.full_clean(exclude=list(exclude) or None)
+    obj.save()
+    return obj
