@@ -11,7 +11,7 @@ from django_otp.models import Device
 from earlyhelp.accounts import lockout
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.second_factor import verify_code
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib.ratelimit import client_address
 
 LOCKED_MESSAGE = (

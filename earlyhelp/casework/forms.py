@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from earlyhelp.casework.models import ConsentScope, NeedLevel, ReferralStatus, ReviewOutcome
-from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm
+from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm
 from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.lib.validators import PLANNED, RECENT_PAST
 from earlyhelp.schools.models import School

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from earlyhelp.casework.actions.terms import REVIEW_INTERVAL_WEEKS
-from earlyhelp.core.forms import GovukDateField, GovukForm
+from earlyhelp.ui.forms import GovukDateField, GovukForm
 from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.lib.validators import TERM
 

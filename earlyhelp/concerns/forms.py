@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from earlyhelp.concerns.attachments import AttachmentError, check_attachment
 from earlyhelp.concerns.models import Category, Outcome, Part
-from earlyhelp.core.forms import GovukDateField, GovukForm
+from earlyhelp.ui.forms import GovukDateField, GovukForm
 from earlyhelp.lib.validators import RECENT_PAST
 from earlyhelp.pupils.models import Pupil
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from earlyhelp.concerns.models import MessageKind
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 
 
 class HoneypotForm(GovukForm):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.search import SCHOOL_YEARS, SearchParams
 

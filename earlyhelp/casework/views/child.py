@@ -21,7 +21,7 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.access import VIEWED, get_child_for_user
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import govuk_datetimes
 from earlyhelp.lib.pdf import html_to_pdf

@@ -33,7 +33,7 @@ from earlyhelp.casework.views._common import (
     require_episode,
     to_episode,
 )
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib.concurrency import StaleEdit, VersionedFormMixin, version_of
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.formvalues import day, number, text

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
+from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
 from earlyhelp.directory import taxonomies
 from earlyhelp.lib import phones
 from earlyhelp.lib.concurrency import VersionedFormMixin

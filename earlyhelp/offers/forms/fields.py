@@ -1,4 +1,4 @@
-"""Fields the editor needs beyond core.forms: an age in years, a time of day as people write it."""
+"""Fields the editor needs beyond ui.forms: an age in years, a time of day as people write it."""
 
 import re
 from datetime import time

@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.core.forms import GovukEmailField, GovukForm, GovukURLField, PhoneField
+from earlyhelp.ui.forms import GovukEmailField, GovukForm, GovukURLField, PhoneField
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Service
