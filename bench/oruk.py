@@ -1,6 +1,6 @@
 """The Open Referral UK API and harvest at county scale.
 
-    EARLYHELP_ENV=test .venv/bin/python -m bench.oruk [--services 100000] [--postgres]
+    EARLYHELP_ENV=test .venv/bin/python -m bench.oruk [--services 100000] [--postgres] [--reuse]
 
 Builds a synthetic directory (`earlyhelp synth`) in a throwaway database (as bench.search
 does), then prints: the p50/p95 of `/api/oruk/services?search=…` for the search benchmark's
@@ -8,8 +8,10 @@ words (through Django's test client, so the whole view and its JSON are timed); 
 every page of `/api/oruk/services` (every service once, in a stable order); the ndjson
 export of every service with the process's peak memory after the first tenth and at the end
 (flat memory: the two are close), read first; and a harvest of --harvest services (taken from that
-export, served by a loopback ORUK server) into the same database. Figures go in
-docs/benchmarks.md.
+export, served by a loopback ORUK server) into the same database, twice (the second run
+must change nothing), inside a transaction rolled back at the end, so that with --reuse (the
+directory kept between runs, as bench.search keeps it) every run starts from the same
+services. Figures go in docs/benchmarks.md.
 """
 
 import argparse
@@ -44,13 +46,15 @@ def main() -> None:
     parser.add_argument(
         "--parts", default="search,walk,export,harvest", help="which figures to print (commas)"
     )
+    parser.add_argument("--reuse", action="store_true", help="keep the directory for next time")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
-    with _database(postgres=args.postgres) as label:
+    reuse = f"earlyhelp_bench_{args.services}" if args.reuse else None
+    with _database(postgres=args.postgres, reuse=reuse) as label:
         _setup_django()
         started = time.perf_counter()
-        _build(args.services, args.schools)
+        _build(args.services, args.schools, reuse=args.reuse)
         built = time.perf_counter() - started
         print(f"\nORUK API, {args.services:,} services, {label}; built in {built:.0f} s")
         print(f"Load average {_load()}")
@@ -160,18 +164,40 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _RolledBack(Exception):
+    pass
+
+
 def _harvest(records: list[dict[str, Any]]) -> None:
-    from django.core.management import call_command
+    """Harvest twice (the second run changes nothing), then roll both back."""
+    from django.db import transaction
 
     server = _serve(records)
     host, port = server.server_address[:2]
+    address = f"http://{host!s}:{port}/api"
+    try:
+        with transaction.atomic():
+            _harvest_once(address, len(records), "harvest")
+            _harvest_once(address, len(records), "again, the same feed")
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    finally:
+        server.shutdown()
+
+
+def _harvest_once(address: str, count: int, label: str) -> None:
+    from django.core.management import call_command
+
     out = StringIO()
-    started = time.perf_counter()
-    call_command("harvest-oruk", f"http://{host!s}:{port}/api", "--source", "bench", stdout=out)
-    took = time.perf_counter() - started
-    server.shutdown()
+    started, cpu = time.perf_counter(), time.process_time()
+    call_command("harvest-oruk", address, "--source", "bench", stdout=out)
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
     done = [line for line in out.getvalue().splitlines() if line.startswith("Done")]
-    print(f"  harvest of {len(records):,} services: {took:.1f} s (target < 60 s); {done[-1]}")
+    print(
+        f"  {label} of {count:,} services: {took:.1f} s (CPU {cpu:.1f} s; target < 60 s);"
+        f" {done[-1] if done else out.getvalue()[-300:]}"
+    )
 
 
 def _serve(records: list[dict[str, Any]]) -> ThreadingHTTPServer:

@@ -1,10 +1,13 @@
 """Directory search at county scale: ranked full-text search beside a plain `icontains` scan.
 
-    EARLYHELP_ENV=test .venv/bin/python -m bench.search [--services 100000] [--postgres]
+    EARLYHELP_ENV=test .venv/bin/python -m bench.search [--services 100000] [--postgres] [--reuse]
 
 Builds a synthetic directory (`earlyhelp synth`) in a throwaway database: a SQLite file in a
 temporary folder, or with --postgres a fresh database on the test server
-(`scripts/pg-test-server start`), dropped afterwards. Then runs the searches of
+(`scripts/pg-test-server start`), dropped afterwards. With --reuse the directory is kept
+instead (SQLite: a file under var/; PostgreSQL: a database named for the size) and the next
+run with --reuse starts from it rather than building it again (about five minutes). Then
+runs the searches of
 `bench/_search_queries.py` ROUNDS times each after a warm-up round, and prints p50 and p95
 of `search_services` (the count and the page of ids, as the search page asks for them)
 beside the same words searched with `icontains` over name and description (first page by
@@ -39,18 +42,24 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=500)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--each", action="store_true", help="also print each search's p50")
+    parser.add_argument("--reuse", action="store_true", help="keep the directory for next time")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
-    with _database(postgres=args.postgres) as label:
+    reuse = f"earlyhelp_bench_{args.services}" if args.reuse else None
+    with _database(postgres=args.postgres, reuse=reuse) as label:
         _setup_django()
         started = time.perf_counter()
-        _build(args.services, args.schools)
+        _build(args.services, args.schools, reuse=args.reuse)
         built = time.perf_counter() - started
         _report(label, args.services, built, each=args.each)
 
 
 @contextmanager
-def _database(*, postgres: bool) -> Iterator[str]:
+def _database(*, postgres: bool, reuse: str | None = None) -> Iterator[str]:
+    """A throwaway database, or with `reuse` one of that name kept between runs."""
+    if reuse is not None:
+        yield _kept_database(postgres=postgres, name=reuse)
+        return
     if not postgres:
         with tempfile.TemporaryDirectory(prefix="earlyhelp-bench-") as folder:
             os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
@@ -81,6 +90,35 @@ def _database(*, postgres: bool) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
+def _kept_database(*, postgres: bool, name: str) -> str:
+    if not postgres:
+        path = ROOT / "var" / f"{name}.sqlite3"
+        path.parent.mkdir(exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}, the file {path.relative_to(ROOT)} (kept)"
+    import psycopg
+
+    base = _pg_server().rsplit("/", 1)[0]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if found is None:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        version = admin.execute("SHOW server_version").fetchone()
+    os.environ["DATABASE_URL"] = f"{base}/{name}"
+    return f"PostgreSQL {version[0] if version else '?'}, the database {name} (kept)"
+
+
+def _pg_server() -> str:
+    return subprocess.run(
+        [str(ROOT / "scripts" / "pg-test-server"), "start"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
 def _setup_django() -> None:
     os.environ.setdefault("EARLYHELP_ENV", "test")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earlyhelp.settings")
@@ -89,12 +127,21 @@ def _setup_django() -> None:
     django.setup()
 
 
-def _build(services: int, schools: int) -> None:
+def _build(services: int, schools: int, *, reuse: bool = False) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    if reuse and _built(services):
+        print(f"Reusing the {services:,} services built by an earlier run.", flush=True)
+        return
     print(f"Building {services:,} synthetic services and {schools} schools…", flush=True)
     call_command("synth", services=services, schools=schools, seed=1, stdout=_Quiet())
+
+
+def _built(services: int) -> bool:
+    from earlyhelp.directory.models import Service
+
+    return Service.objects.count() >= services
 
 
 class _Quiet:
