@@ -89,7 +89,7 @@ def create_services(
     Organization.objects.bulk_create(new_organizations, batch_size=BATCH)
     Service.objects.bulk_create(services, batch_size=BATCH)
     for model, rows in children.items():
-        model.objects.bulk_create(rows, batch_size=BATCH)
+        model._default_manager.bulk_create(rows, batch_size=BATCH)
     record_event(
         by=by,
         action=SERVICES_CREATED,
@@ -108,15 +108,15 @@ def _organizations(names: Iterable[str]) -> tuple[dict[str, Organization], list[
     wanted = {name.strip().lower(): name.strip() for name in names}
     found: dict[str, Organization] = {}
     existing = Organization.objects.annotate(lowered=Lower("name"))
-    for organization in existing.filter(lowered__in=list(wanted)).order_by("id"):
-        found.setdefault(organization.name.lower(), organization)
-    new = []
+    for known in existing.filter(lowered__in=list(wanted)).order_by("id"):
+        found.setdefault(known.name.lower(), known)
+    new: list[Organization] = []
     for key, name in wanted.items():
         if key not in found:
-            organization = Organization(name=name)
-            organization.full_clean(validate_unique=False, validate_constraints=False)
-            found[key] = organization
-            new.append(organization)
+            created = Organization(name=name)
+            created.full_clean(validate_unique=False, validate_constraints=False)
+            found[key] = created
+            new.append(created)
     return found, new
 
 
