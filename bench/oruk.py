@@ -1,6 +1,6 @@
 """The Open Referral UK API and harvest at county scale.
 
-    EARLYHELP_ENV=test .venv/bin/python -m bench.oruk [--services 100000] [--postgres]
+    EARLYHELP_ENV=test .venv/bin/python -m bench.oruk [--services 100000] [--postgres] [--reuse]
 
 Builds a synthetic directory (`earlyhelp synth`) in a throwaway database (as bench.search
 does), then prints: the p50/p95 of `/api/oruk/services?search=…` for the search benchmark's
@@ -8,8 +8,10 @@ words (through Django's test client, so the whole view and its JSON are timed); 
 every page of `/api/oruk/services` (every service once, in a stable order); the ndjson
 export of every service with the process's peak memory after the first tenth and at the end
 (flat memory: the two are close), read first; and a harvest of --harvest services (taken from that
-export, served by a loopback ORUK server) into the same database. Figures go in
-docs/benchmarks.md.
+export, served by a loopback ORUK server) into the same database, twice (the second run
+must change nothing), inside a transaction rolled back at the end, so that with --reuse (the
+directory kept between runs, as bench.search keeps it) every run starts from the same
+services. Figures go in docs/benchmarks.md.
 """
 
 import argparse
@@ -29,7 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from bench import _search_queries as queries
-from bench.search import _build, _database, _setup_django
+from bench.search import _build, _cpu, _database, _setup_django
 
 ROUNDS = 20
 PER_PAGE = 200
@@ -44,13 +46,15 @@ def main() -> None:
     parser.add_argument(
         "--parts", default="search,walk,export,harvest", help="which figures to print (commas)"
     )
+    parser.add_argument("--reuse", action="store_true", help="keep the directory for next time")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
-    with _database(postgres=args.postgres) as label:
+    reuse = f"earlyhelp_bench_{args.services}" if args.reuse else None
+    with _database(postgres=args.postgres, reuse=reuse) as label:
         _setup_django()
         started = time.perf_counter()
-        _build(args.services, args.schools)
+        _build(args.services, args.schools, reuse=args.reuse)
         built = time.perf_counter() - started
         print(f"\nORUK API, {args.services:,} services, {label}; built in {built:.0f} s")
         print(f"Load average {_load()}")
@@ -58,10 +62,10 @@ def main() -> None:
             _search()
         if "walk" in parts:
             _walk()
-        if "export" in parts or "harvest" in parts:
-            records = _export(keep=args.harvest)
-            if "harvest" in parts:
-                _harvest(records)
+        if "export" in parts:
+            _export()
+        if "harvest" in parts:
+            _harvest(_first(args.harvest))
         print(f"Load average at the end {_load()}")
 
 
@@ -78,18 +82,22 @@ def _client() -> Any:
 def _search() -> None:
     client = _client()
     timings: list[float] = []
+    cpu: list[float] = []
     for words in queries.WORDS:
         client.get("/api/oruk/services", {"search": words})  # warm-up
     for _ in range(ROUNDS):
         for words in queries.WORDS:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), _cpu()
             response = client.get("/api/oruk/services", {"search": words})
             timings.append((time.perf_counter() - started) * 1000)
+            cpu.append((_cpu() - cpu_started) * 1000)
             assert response.status_code == 200
     p50, p95 = statistics.median(timings), _p95(timings)
     print(
         f"  /services?search=…  p50 {p50:7.2f} ms  p95 {p95:7.2f} ms"
         f"  ({len(queries.WORDS)} words x {ROUNDS}; target p95 < 100 ms)"
+        f"  CPU p50 {statistics.median(cpu):6.2f}  p95 {_p95(cpu):6.2f}"
+        " (this process and its database server process)"
     )
 
 
@@ -120,8 +128,8 @@ def _walk() -> None:
     )
 
 
-def _export(*, keep: int) -> list[dict[str, Any]]:
-    """The whole export, memory measured; then the first `keep` services for the harvest."""
+def _export() -> None:
+    """The whole export, memory measured."""
     from earlyhelp.oruk.views import export_lines
 
     started = time.perf_counter()
@@ -140,8 +148,15 @@ def _export(*, keep: int) -> list[dict[str, Any]]:
         f"  ndjson export: {count:,} services, {size / 1e6:.0f} MB in {took:.1f} s;"
         f" Python heap {tenth_heap:.0f} MB after a tenth, {heap:.0f} MB at the end"
         f" (peak {heap_peak:.0f} MB);"
-        f" process peak {tenth_peak:.0f} MB, {_peak_mb():.0f} MB (with SQLite's page cache)"
+        f" process peak RSS {tenth_peak:.0f} MB after a tenth, {_peak_mb():.0f} MB at the end"
+        f" (growth {_peak_mb() - tenth_peak:.0f} MB)"
     )
+
+
+def _first(keep: int) -> list[dict[str, Any]]:
+    """The first `keep` services of the export, for the harvest's feed."""
+    from earlyhelp.oruk.views import export_lines
+
     kept: list[dict[str, Any]] = []
     for line in export_lines():
         if len(kept) >= keep:
@@ -160,18 +175,40 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _RolledBack(Exception):
+    pass
+
+
 def _harvest(records: list[dict[str, Any]]) -> None:
-    from django.core.management import call_command
+    """Harvest twice (the second run changes nothing), then roll both back."""
+    from django.db import transaction
 
     server = _serve(records)
     host, port = server.server_address[:2]
+    address = f"http://{host!s}:{port}/api"
+    try:
+        with transaction.atomic():
+            _harvest_once(address, len(records), "harvest")
+            _harvest_once(address, len(records), "again, the same feed")
+            raise _RolledBack
+    except _RolledBack:
+        pass
+    finally:
+        server.shutdown()
+
+
+def _harvest_once(address: str, count: int, label: str) -> None:
+    from django.core.management import call_command
+
     out = StringIO()
-    started = time.perf_counter()
-    call_command("harvest-oruk", f"http://{host!s}:{port}/api", "--source", "bench", stdout=out)
-    took = time.perf_counter() - started
-    server.shutdown()
+    started, cpu = time.perf_counter(), time.process_time()
+    call_command("harvest-oruk", address, "--source", "bench", stdout=out)
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
     done = [line for line in out.getvalue().splitlines() if line.startswith("Done")]
-    print(f"  harvest of {len(records):,} services: {took:.1f} s (target < 60 s); {done[-1]}")
+    print(
+        f"  {label} of {count:,} services: {took:.1f} s (CPU {cpu:.1f} s; target < 60 s);"
+        f" {done[-1] if done else out.getvalue()[-300:]}"
+    )
 
 
 def _serve(records: list[dict[str, Any]]) -> ThreadingHTTPServer:

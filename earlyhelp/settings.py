@@ -155,6 +155,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Directory search ranks the first candidates a scan finds: every scan starts at the
+    # table's first page, so the same words find the same services (ADR 0008). No JIT: it
+    # cost seconds on the ORUK API's deep pages (docs/benchmarks.md), for short queries.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c synchronize_seqscans=off -c jit=off"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -11,8 +11,8 @@ from django_otp.models import Device
 from earlyhelp.accounts import lockout
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.second_factor import verify_code
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib.ratelimit import client_address
+from earlyhelp.ui.forms import GovukForm
 
 LOCKED_MESSAGE = (
     "You have tried to sign in too many times. To sign in now, enter your password and a "

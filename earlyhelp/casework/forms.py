@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from earlyhelp.casework.models import ConsentScope, NeedLevel, ReferralStatus, ReviewOutcome
-from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm
 from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.lib.validators import PLANNED, RECENT_PAST
 from earlyhelp.schools.models import School
+from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm
 
 TEXT = 10_000
 SCHOOL_LEVELS = [(v, label) for v, label in NeedLevel.choices if v != NeedLevel.SPECIALIST]

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 
 from earlyhelp.casework.actions.terms import REVIEW_INTERVAL_WEEKS
-from earlyhelp.ui.forms import GovukDateField, GovukForm
 from earlyhelp.lib.concurrency import VersionedFormMixin
 from earlyhelp.lib.validators import TERM
+from earlyhelp.ui.forms import GovukDateField, GovukForm
 
 INTERVAL_ERROR = "Enter a number of weeks between 6 and 12"
 

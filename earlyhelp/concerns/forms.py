@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from earlyhelp.concerns.attachments import AttachmentError, check_attachment
 from earlyhelp.concerns.models import Category, Outcome, Part
-from earlyhelp.ui.forms import GovukDateField, GovukForm
 from earlyhelp.lib.validators import RECENT_PAST
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.ui.forms import GovukDateField, GovukForm
 
 if TYPE_CHECKING:
     Upload = UploadedFile[bytes]

@@ -132,6 +132,18 @@ def _delete_children(service: Service) -> None:
 
 def _create_children(service: Service, data: ServiceData) -> None:
     """Validate every child row first, then write each kind in one statement."""
+    groups = child_rows(service, data)
+    for group in groups:
+        for obj in group:
+            # hsds_id is a fresh UUID4: skip the per-row uniqueness queries.
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+    for group in groups:
+        if group:
+            type(group[0]).objects.bulk_create(group)
+
+
+def child_rows(service: Service, data: ServiceData) -> list[list[Any]]:
+    """The service's phones, contacts, urls, schedules, costs, areas and languages, unsaved."""
     phones = [
         Phone(service=service, number=p.number, type=p.type, description=p.description)
         for p in data.phones
@@ -160,24 +172,22 @@ def _create_children(service: Service, data: ServiceData) -> None:
         )
     areas = [ServiceArea(service=service, name=area) for area in data.service_areas]
     languages = [Language(service=service, name=language) for language in data.languages]
-    groups: list[list[Any]] = [phones, contacts, urls, schedules, costs, areas, languages]
-    for group in groups:
-        for obj in group:
-            # hsds_id is a fresh UUID4: skip the per-row uniqueness queries.
-            obj.full_clean(validate_unique=False, validate_constraints=False)
-    for group in groups:
-        if group:
-            type(group[0]).objects.bulk_create(group)
+    return [phones, contacts, urls, schedules, costs, areas, languages]
 
 
-def _create_terms(service: Service, data: ServiceData) -> None:
-    wanted = {
+def wanted_terms(data: ServiceData) -> dict[str, tuple[str, ...]]:
+    """The service's term codes of each of the directory's own taxonomies."""
+    return {
         taxonomies.TOPIC: data.topics,
         taxonomies.LEVEL_OF_NEED: tuple(f"level-{level}" for level in data.levels),
         taxonomies.REFERRAL_ROUTE: data.referral_routes,
         taxonomies.DELIVERY: data.delivery,
         taxonomies.FEATURE: data.features,
     }
+
+
+def _create_terms(service: Service, data: ServiceData) -> None:
+    wanted = wanted_terms(data)
     all_codes = {code for codes in wanted.values() for code in codes}
     found = {
         (t.taxonomy.name, t.code): t

@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.search import SCHOOL_YEARS, SearchParams
+from earlyhelp.ui.forms import GovukForm
 
 MAX_AGE = Decimal(25)
 LEVEL_CHOICES = [("", "Any level")] + [

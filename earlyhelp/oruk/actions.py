@@ -13,7 +13,8 @@ from django.db import transaction
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
-from earlyhelp.directory.actions import create_service, set_service_status, update_service
+from earlyhelp.directory.actions import set_service_status, update_service
+from earlyhelp.directory.bulk import NewService, create_services
 from earlyhelp.directory.models import (
     Address,
     Attribute,
@@ -29,6 +30,8 @@ from earlyhelp.directory.search import index_service
 from earlyhelp.oruk.feed import HarvestRecord, LocationData, TermData
 from earlyhelp.oruk.models import HarvestedService, HarvestRun, HarvestSource
 from earlyhelp.schools.models import LocalAuthority
+
+BATCH = 500
 
 
 @dataclass
@@ -106,11 +109,12 @@ def apply_harvest(
         for h in HarvestedService.objects.filter(source=source).select_related("service")
     }
     touched: list[int] = []
+    new: list[HarvestRecord] = []
     for record in records:
         counts.warnings += record.warnings
         existing = known.get(record.remote_id)
         if existing is None:
-            _create(by=by, source=source, record=record, at=at)
+            new.append(record)
             counts.created += 1
         elif existing.fingerprint == record.fingerprint and not existing.withdrawn:
             touched.append(existing.pk)
@@ -119,6 +123,7 @@ def apply_harvest(
             _update(by=by, harvested=existing, record=record)
             touched.append(existing.pk)
             counts.updated += 1
+    create_harvested(by=by, source=source, records=new, at=at)
     HarvestedService.objects.filter(pk__in=touched).update(last_seen=at)
     in_feed = {r.remote_id for r in records}
     for remote_id, harvested in known.items():
@@ -138,23 +143,89 @@ def withdraw(*, by: User | None, harvested: HarvestedService, at: datetime) -> N
     record_event(by=by, action=AuditAction.HARVEST_SERVICE_WITHDRAWN, obj=harvested.service)
 
 
-def _create(*, by: User | None, source: HarvestSource, record: HarvestRecord, at: datetime) -> None:
+@transaction.atomic
+def create_harvested(
+    *, by: User | None, source: HarvestSource, records: Sequence[HarvestRecord], at: datetime
+) -> None:
+    """The feed's new services, in batched writes (`directory.bulk`): their locations, other
+    publishers' terms and where they came from. One audit event for the services and one
+    (`harvest.applied`) for the harvest; taxonomies and terms new to the directory get
+    their own."""
+    if not records:
+        return
     local_authority = source.local_authority
-    service = create_service(
+    scope = Scope.LOCAL if local_authority is not None else Scope.NATIONAL
+    services = create_services(
         by=by,
-        data=record.data,
-        scope=Scope.LOCAL if local_authority is not None else Scope.NATIONAL,
-        owner_local_authority=local_authority,
+        items=[NewService(r.data, scope, local_authority) for r in records],
+        reason=f"harvest of {source.name}",
     )
-    _write_extras(by=by, service=service, record=record)
-    HarvestedService.objects.create(
-        source=source,
-        remote_id=record.remote_id,
-        service=service,
-        fingerprint=record.fingerprint,
-        first_seen=at,
-        last_seen=at,
+    pairs = list(zip(services, records, strict=True))
+    _bulk_locations(pairs)
+    _bulk_terms(by, pairs)
+    HarvestedService.objects.bulk_create(
+        [
+            HarvestedService(
+                source=source,
+                remote_id=record.remote_id,
+                service=service,
+                fingerprint=record.fingerprint,
+                first_seen=at,
+                last_seen=at,
+            )
+            for service, record in pairs
+        ],
+        batch_size=BATCH,
     )
+
+
+def _bulk_locations(pairs: Sequence[tuple[Service, HarvestRecord]]) -> None:
+    locations: list[Location] = []
+    addresses: list[Address] = []
+    links: list[ServiceAtLocation] = []
+    for service, record in pairs:
+        for data in record.locations:
+            location = _location(service, data)
+            location.full_clean(exclude=["organization"], validate_unique=False)
+            locations.append(location)
+            for values in data.addresses:
+                address = Address(location=location, **vars(values))
+                address.full_clean(exclude=["location"], validate_unique=False)
+                addresses.append(address)
+            links.append(ServiceAtLocation(service=service, location=location))
+    Location.objects.bulk_create(locations, batch_size=BATCH)
+    Address.objects.bulk_create(addresses, batch_size=BATCH)
+    ServiceAtLocation.objects.bulk_create(links, batch_size=BATCH)
+
+
+def _location(service: Service, data: LocationData) -> Location:
+    return Location(
+        organization=service.organization,
+        location_type=data.location_type,
+        name=data.name,
+        description=data.description,
+        latitude=data.latitude,
+        longitude=data.longitude,
+    )
+
+
+def _bulk_terms(by: User | None, pairs: Sequence[tuple[Service, HarvestRecord]]) -> None:
+    """Other publishers' terms: each new taxonomy and term created once, then every link."""
+    terms: dict[tuple[str, str], TaxonomyTerm] = {}
+    attributes: list[Attribute] = []
+    for service, record in pairs:
+        linked: set[int] = set()
+        for data in record.other_terms:
+            key = (data.taxonomy, data.code)
+            if key not in terms:
+                terms[key] = _term(by=by, data=data)
+            term = terms[key]
+            if term.pk not in linked:
+                linked.add(term.pk)
+                attributes.append(
+                    Attribute(service=service, taxonomy_term=term, link_type=data.taxonomy[:50])
+                )
+    Attribute.objects.bulk_create(attributes, batch_size=BATCH)
 
 
 def _update(*, by: User | None, harvested: HarvestedService, record: HarvestRecord) -> None:
@@ -208,22 +279,28 @@ def set_locations(*, by: User | None, service: Service, locations: Sequence[Loca
 def add_terms(*, by: User | None, service: Service, terms: Sequence[TermData]) -> None:
     """Link terms of other publishers' taxonomies, creating the taxonomy and term if new."""
     for data in terms:
-        taxonomy = Taxonomy.objects.filter(name=data.taxonomy).first()
-        if taxonomy is None:
-            taxonomy = Taxonomy.objects.create(name=data.taxonomy)
-            record_event(by=by, action=AuditAction.TAXONOMY_CREATED, obj=taxonomy)
-        term = TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=data.code).first()
-        if term is None:
-            term = TaxonomyTerm(
-                taxonomy=taxonomy,
-                code=data.code,
-                name=data.name or data.code,
-                description=data.description,
-                term_uri=data.term_uri,
-            )
-            term.full_clean(validate_unique=False)
-            term.save()
-            record_event(by=by, action=AuditAction.TAXONOMY_TERM_CREATED, obj=term)
+        term = _term(by=by, data=data)
         Attribute.objects.get_or_create(
             service=service, taxonomy_term=term, defaults={"link_type": data.taxonomy[:50]}
         )
+
+
+def _term(*, by: User | None, data: TermData) -> TaxonomyTerm:
+    """The term of another publisher's taxonomy, created (with its taxonomy) if new."""
+    taxonomy = Taxonomy.objects.filter(name=data.taxonomy).first()
+    if taxonomy is None:
+        taxonomy = Taxonomy.objects.create(name=data.taxonomy)
+        record_event(by=by, action=AuditAction.TAXONOMY_CREATED, obj=taxonomy)
+    term = TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=data.code).first()
+    if term is None:
+        term = TaxonomyTerm(
+            taxonomy=taxonomy,
+            code=data.code,
+            name=data.name or data.code,
+            description=data.description,
+            term_uri=data.term_uri,
+        )
+        term.full_clean(validate_unique=False)
+        term.save()
+        record_event(by=by, action=AuditAction.TAXONOMY_TERM_CREATED, obj=term)
+    return term

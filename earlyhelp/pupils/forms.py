@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib.csvfile import ENCODINGS, MAX_BYTES
+from earlyhelp.ui.forms import GovukForm
 
 if TYPE_CHECKING:
     Upload = UploadedFile[bytes]

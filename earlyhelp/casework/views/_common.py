@@ -8,10 +8,10 @@ from django.urls import reverse
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_user
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import get_school_for_user
 from earlyhelp.schools.models import School
+from earlyhelp.ui.forms import GovukForm
 
 
 def load_school(request: HttpRequest, slug: str) -> School:

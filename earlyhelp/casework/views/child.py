@@ -21,7 +21,6 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.access import VIEWED, get_child_for_user
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib import validators
 from earlyhelp.lib.datefmt import govuk_datetimes
 from earlyhelp.lib.pdf import html_to_pdf
@@ -30,6 +29,7 @@ from earlyhelp.pupils.search import search_pupils
 from earlyhelp.records.chronology import list_entries
 from earlyhelp.records.models import ChronologyEntry, EntryKind
 from earlyhelp.schools.access import get_school_for_user
+from earlyhelp.ui.forms import GovukForm
 
 CHRONOLOGY_SHOWN = 100
 CHRONOLOGY_ALL = 5000

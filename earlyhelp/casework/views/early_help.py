@@ -33,11 +33,11 @@ from earlyhelp.casework.views._common import (
     require_episode,
     to_episode,
 )
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.lib.concurrency import StaleEdit, VersionedFormMixin, version_of
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.formvalues import day, number, text
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.ui.forms import GovukForm
 
 type Save = Callable[[GovukForm], object]
 

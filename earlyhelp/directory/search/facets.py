@@ -5,8 +5,9 @@ the full-text index, as a word every match must contain, instead of as a join pe
 service: an FTS5 doclist intersection on SQLite, a GIN index lookup on PostgreSQL. The
 words cannot be mistaken for English: each starts with `zz` and ends with `0`, which also
 keeps both backends' stemmers off them. `index_service` writes them from the service's
-terms and cost options, so they change exactly when those do; status, ages and opening
-times are not facets (they change without reindexing) and stay SQL conditions.
+terms and cost options, so they change exactly when those do; status and ages are not facets
+(they change without reindexing) and stay SQL conditions. Opening times are written as
+hour-of-the-week words (`hours.py`), a superset that the exact SQL rule then narrows.
 """
 
 from collections.abc import Iterable

@@ -2,9 +2,11 @@
 
 Topic, level of need, self-referral, delivery and "free" are filter words (`facets.py`)
 that every match must contain: `facet_groups` gives them as groups, any word of a group and
-every group. Status, scope, school, age and "open now" are WHERE conditions on the service
-table aliased `s`, written by hand (not through the ORM) because they sit beside the full-text
-match in one statement. Every value is a query parameter.
+every group. "Open now" is a group too: the hour-of-the-week words of `hours.py`, a superset
+of the services open at that moment that the index finds at once. Status, scope, school, age
+and the exact "open now" rule are WHERE conditions on the service table aliased `s`, written
+by hand (not through the ORM) because they sit beside the full-text match in one statement.
+Every value is a query parameter.
 
 A school's own provision is shown only in that school's context (`SearchParams.school_id`).
 A service that states no ages at all is taken to be for children (up to `DEFAULT_MAXIMUM_AGE`):
@@ -22,6 +24,7 @@ from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Scope, ServiceStatus
 from earlyhelp.directory.opening import OPEN_BANK_HOLIDAYS, OpenCheck, Session
 from earlyhelp.directory.search.facets import FREE, facet
+from earlyhelp.directory.search.hours import open_now_words
 from earlyhelp.directory.search.params import SearchParams
 
 # The age a service that states none is taken to serve up to: children and young people.
@@ -81,6 +84,8 @@ def facet_groups(params: SearchParams) -> list[tuple[str, ...]]:
         groups.append((facet(taxonomies.REFERRAL_ROUTE, "self"),))
     if params.free_only:
         groups.append((FREE,))
+    if params.open_now and not params.hours_unknown:  # the exact rule stays in `where_for`
+        groups.append(open_now_words(OpenCheck.at(params.at)))
     return [group for group in groups if group]
 
 

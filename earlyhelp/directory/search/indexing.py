@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Service
 from earlyhelp.directory.search.facets import facet_words
+from earlyhelp.directory.search.hours import opening_words
 from earlyhelp.directory.search.understand import context
 
 _TOPICS = {t.code: t for t in taxonomies.TOPICS}
@@ -51,6 +52,7 @@ def build_search_text(service: Service) -> str:
     """What a service is about, beside its name (the index holds the name separately)."""
     terms = list(service.terms.values_list("taxonomy__name", "code"))
     free = service.cost_options.filter(amount=0).exists()
+    weekly = service.schedules.filter(freq="WEEKLY").values_list("byday", "opens_at", "closes_at")
     return compose_search_text(
         alternate_name=service.alternate_name,
         organization=service.organization.name,
@@ -59,7 +61,7 @@ def build_search_text(service: Service) -> str:
         eligibility=service.eligibility_description,
         areas=service.service_areas.values_list("name", flat=True),
         languages=service.languages.values_list("name", flat=True),
-        facets=facet_words(terms, free=free),
+        facets=[*facet_words(terms, free=free), *opening_words(weekly)],
     )
 
 

@@ -135,10 +135,14 @@ class _Text:
 
 @lru_cache(maxsize=20_000)
 def _analyse(name: str, text: str) -> _Text:
+    """The words ranking reads. The filter words (`facets.py`, `hours.py`) are the last line
+    of the search text: split there, only the topic words are kept of it, without a regex."""
     name_words = tuple(raw_tokens(name))
-    words = raw_tokens(text)
+    body, _, last = text.rpartition("\n")
+    filters = last.split() if last.startswith("zz") else []
+    words = raw_tokens(body if filters else text)
     plain = tuple(w for w in words if not w.startswith("zz"))
-    topics = tuple(w for w in words if w.startswith("zztopic"))
+    topics = tuple(w for w in [*words, *filters] if w.startswith("zztopic"))
     return _Text(
         frozenset(stem(w) for w in name_words),
         name_words,

@@ -23,6 +23,7 @@ from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Organization, Scope, Service, TaxonomyTerm
 from earlyhelp.directory.search import compose_search_text
 from earlyhelp.directory.search.facets import facet_words
+from earlyhelp.directory.search.hours import opening_words
 from earlyhelp.directory.search.schema import bulk_load, compact_index
 from earlyhelp.directory.synthetic import phones, vocabulary
 from earlyhelp.directory.synthetic.rows import ServiceRows
@@ -219,7 +220,10 @@ def _fill(service: Service, organization: Organization, spec: ServiceSpec) -> No
         eligibility=spec.eligibility,
         areas=[spec.area],
         languages=spec.languages,
-        facets=facet_words(spec.terms(), free=spec.free is True),
+        facets=[
+            *facet_words(spec.terms(), free=spec.free is True),
+            *opening_words(spec.schedules),
+        ],
     )
 
 

@@ -8,7 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
 from earlyhelp.directory import taxonomies
 from earlyhelp.lib import phones
 from earlyhelp.lib.concurrency import VersionedFormMixin
@@ -19,6 +18,7 @@ from earlyhelp.offers.forms.common import (
     required_message,
 )
 from earlyhelp.schools.models import KeyPerson, KeyRole
+from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
 
 LATEST_REVIEW = relativedelta(years=2)
 

@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.ui.forms import GovukForm
 from earlyhelp.directory.models import Scope
 from earlyhelp.imports.models import ImportedService, Outcome
 from earlyhelp.lib import phones
@@ -16,6 +15,7 @@ from earlyhelp.offers.actions.importing.review import (
     ServiceChoice,
     may_take_document_values,
 )
+from earlyhelp.ui.forms import GovukForm
 
 FIELD_NAMES = {
     "phone": "phone number",

@@ -11,7 +11,6 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.ui.forms import GovukEmailField, GovukForm, GovukURLField, PhoneField
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Service
@@ -25,6 +24,7 @@ from earlyhelp.offers.forms.common import (
     required_message,
 )
 from earlyhelp.offers.forms.fields import AgeField, TimeTextField
+from earlyhelp.ui.forms import GovukEmailField, GovukForm, GovukURLField, PhoneField
 
 
 def _checkboxes(label: str, terms: tuple[taxonomies.Term, ...], **kwargs: Any) -> Any:
