@@ -44,8 +44,14 @@ def rows() -> int:
 
 
 def test_migrate_makes_the_cache_table_when_a_cache_uses_the_database(
-    database_cache: DatabaseCache,
+    settings: Any, db: None
 ) -> None:
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {"BACKEND": "earlyhelp.lib.dbcache.DatabaseCache", "LOCATION": TABLE},
+    }
+    assert TABLE not in connection.introspection.table_names()
+    call_command("migrate", verbosity=0)
     assert TABLE in connection.introspection.table_names()
 
 
