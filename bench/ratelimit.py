@@ -74,7 +74,7 @@ def _setup_django(folder: Path, redis_url: str) -> list[str]:
     import django
     from django.conf import settings
 
-    caches = {
+    caches: dict[str, dict[str, object]] = {
         "file cache (old default)": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(folder / "file-cache"),

@@ -83,8 +83,7 @@ def test_metrics_refuses_without_the_right_token(
     client: Client, settings: Any, header: str | None
 ) -> None:
     settings.METRICS_TOKEN = "operators-only-token"
-    extra = {"HTTP_AUTHORIZATION": header} if header else {}
-    response = client.get("/metrics", **extra)
+    response = client.get("/metrics", headers={"Authorization": header} if header else {})
     assert response.status_code == 401
     assert b"earlyhelp_" not in response.content
 

@@ -108,7 +108,7 @@ def start_redis(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
 
 
 def start_s3() -> tuple[Any, Any, str]:
-    import boto3
+    import boto3  # type: ignore[import-untyped]
     from moto.server import ThreadedMotoServer
 
     port = free_port()
@@ -354,7 +354,7 @@ def job_rows(database_url: str, sql: str, params: tuple[Any, ...] = ()) -> list[
     import psycopg
 
     with psycopg.connect(database_url) as conn:
-        return list(conn.execute(sql, params).fetchall())  # type: ignore[arg-type]
+        return list(conn.execute(sql, params).fetchall())
 
 
 def test_run_due_jobs_on_both_at_once_enqueues_each_job_once(stack: Stack) -> None:
