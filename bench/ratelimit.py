@@ -108,9 +108,19 @@ def fill(name: str, size: int) -> None:
 
     cache = caches[name]
     cache.clear()
+    # The file cache lists its folder on every write (its cull): filling it that way takes
+    # N² time, so the filler is written without; the timed hits below cull as usual.
+    cull = cache.__dict__.pop("_cull", None)
+    cache._cull = lambda *args: None  # type: ignore[attr-defined]
     batch = 1000
-    for start in range(0, size, batch):
-        cache.set_many({f"filler-{n}": n for n in range(start, min(size, start + batch))}, 600)
+    try:
+        for start in range(0, size, batch):
+            filler = {f"filler-{n}": n for n in range(start, min(size, start + batch))}
+            cache.set_many(filler, 600)
+    finally:
+        del cache._cull  # type: ignore[attr-defined]
+        if cull is not None:
+            cache._cull = cull  # type: ignore[attr-defined]
 
 
 def measure(name: str, size: int) -> tuple[float, float]:
