@@ -97,9 +97,12 @@ INSTALLED_APPS = [
     "earlyhelp.dataprotection",
     "earlyhelp.attendance",
     "earlyhelp.oruk",
+    "earlyhelp.ops",  # health, metrics, request ids, deploy checks (docs/deployment.md)
 ]
 
 MIDDLEWARE = [
+    "earlyhelp.ops.middleware.RequestIdMiddleware",  # X-Request-ID, access log, metrics
+    "earlyhelp.ops.middleware.OpsEndpointsMiddleware",  # /healthz /readyz /metrics
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,8 +197,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 # Built by `make assets` (npm): GOV.UK Frontend compiled with our settings.
 STATICFILES_DIRS = [BASE_DIR / "earlyhelp" / "static"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+STORAGES: dict[str, dict[str, object]] = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # S3: see below
     "staticfiles": {
         "BACKEND": (
             "earlyhelp.core.storage.StaticStorage"
@@ -204,7 +207,28 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+# Uploaded and generated files (attachments, audit anchors, backups, PDFs) go through the
+# default storage: this folder, or S3-compatible object storage when STORAGE_S3_BUCKET is set
+# (django-storages; every app server then shares the files; README "Configuration").
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+STORAGE_S3_BUCKET = env_str("STORAGE_S3_BUCKET", "")
+if STORAGE_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_S3_BUCKET,
+            "endpoint_url": env_str("STORAGE_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("STORAGE_S3_REGION", "") or None,
+            "access_key": env_str("STORAGE_S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("STORAGE_S3_SECRET_ACCESS_KEY", "") or None,
+            "location": env_str("STORAGE_S3_PREFIX", ""),
+            "addressing_style": env_str("STORAGE_S3_ADDRESSING_STYLE", "path"),
+            # Private objects, never overwritten; the app itself serves them after its checks.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 # The demo's password and authenticator keys, random per installation (earlyhelp/demo/secret.py).
 DEMO_SECRET_FILE = (
     BASE_DIR / "var" / ("demo-secret-test" if ENVIRONMENT == "test" else "demo-secret")
@@ -267,10 +291,25 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "earlyhelp <no-reply@localhost>")
 
+# Log lines are JSON objects with the request id in production (LOG_FORMAT=json|text).
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT is {LOG_FORMAT!r}; use json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "earlyhelp.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "earlyhelp.ops.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -283,36 +322,33 @@ LOGGING = {
 OFFER_REVIEW_MONTHS = 12
 OFFER_REVIEW_REMINDER_DAYS = 30
 
-# Caches. "pdf" keeps rendered Offer PDFs (earlyhelp.offers.pdf) as files, so every worker
-# process on the host shares them and they survive a restart; keys are digests of the HTML,
-# so an entry is never stale, only unused. Tests keep them in memory.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pdf": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdf"}
-        if ENVIRONMENT == "test"
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": BASE_DIR / "var" / "cache" / "pdf",
-            "TIMEOUT": 30 * 24 * 60 * 60,
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-    ),
-}
+# Caches: shared by every app server (issue 17, docs/deployment.md). Redis when REDIS_URL is
+# set (Django's own RedisCache: atomic counters, no extra package beyond redis-py), else the
+# database cache (table CACHE_TABLE, made by `earlyhelp migrate`; earlyhelp.lib.dbcache, whose
+# writes never count the table). Never a file on one host: `check --deploy` refuses a file or
+# local-memory cache in production (earlyhelp/ops/checks.py). Tests keep caches in memory.
+# "pdf" keeps rendered Offer PDFs (earlyhelp.offers.pdf), keyed on digests of their HTML, so
+# an entry is never stale, only unused. "ratelimit" holds rate limits and sign-in lockouts
+# (earlyhelp/lib/ratelimit.py).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHE_TABLE = "earlyhelp_cache"
 
-# Rate limits and sign-in lockouts (earlyhelp/lib/ratelimit.py) count in this cache. It must
-# be shared by every worker process on the host: files under var/cache/ratelimit by default
-# (RATELIMIT_CACHE_DIR moves them). Tests keep counters in memory.
-CACHES["ratelimit"] = (
-    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-    if ENVIRONMENT == "test"
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("RATELIMIT_CACHE_DIR", str(BASE_DIR / "var" / "cache" / "ratelimit")),
-        "TIMEOUT": 24 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 50_000},
-    }
-)
+
+def _shared_cache(prefix: str, timeout: int) -> dict[str, object]:
+    if REDIS_URL:
+        backend, location = "django.core.cache.backends.redis.RedisCache", REDIS_URL
+    elif ENVIRONMENT == "test":
+        backend, location = "django.core.cache.backends.locmem.LocMemCache", prefix
+    else:
+        backend, location = "earlyhelp.lib.dbcache.DatabaseCache", CACHE_TABLE
+    return {"BACKEND": backend, "LOCATION": location, "KEY_PREFIX": prefix, "TIMEOUT": timeout}
+
+
+CACHES = {
+    "default": _shared_cache("default", 300),
+    "pdf": _shared_cache("pdf", 30 * 24 * 60 * 60),
+    "ratelimit": _shared_cache("ratelimit", 24 * 60 * 60),
+}
 
 # Public search: requests per minute from one address before a 429 page (0 switches it off;
 # a school's families may share one address, so keep it generous).
@@ -332,3 +368,9 @@ WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
 # `make demo`; a service of its own in production). Tests that need a task run inline
 # switch to ImmediateBackend themselves.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Operations (earlyhelp/ops, docs/deployment.md). /metrics answers only with this bearer
+# token (unset: no /metrics at all). /readyz fails when a task has waited longer than this
+# many seconds for a worker (0: never).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+READYZ_TASK_MAX_WAIT = int(env_str("READYZ_TASK_MAX_WAIT", str(30 * 60)))

@@ -6,10 +6,11 @@
 
 `hit` counts one event and says whether the caller is still within `limit` events per
 `window` seconds. The window starts at the first event. Keys are hashed, so any text (a
-username, an address) is safe to pass. The cache alias "ratelimit" must be shared by all
-worker processes (settings.py: files under var/cache/ratelimit by default); with the file
-cache two processes may both read-then-write, so a count can fall short by the number of
-simultaneous requests — a limit is a bound to within a few events, not an exact one.
+username, an address) is safe to pass. The cache alias "ratelimit" is shared by every app
+server (settings.py): Redis when REDIS_URL is set, else the database cache
+(earlyhelp/lib/dbcache.py, whose `incr` locks its row); both count exactly and keep a
+window's expiry. A check reads and writes one key: its cost does not grow with the number
+of counters.
 """
 
 import hashlib

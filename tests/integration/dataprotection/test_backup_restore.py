@@ -198,3 +198,18 @@ def _rewrite_manifest(source: Path, target: Path, **changes: Any) -> Path:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return target
+
+
+def test_a_backup_is_copied_to_the_default_storage(universe, tmp_path, capsys):
+    from django.core.files.storage import storages
+
+    backup = tmp_path / "daily.tar.gz"
+    call_command("backup", str(backup), "--store")
+    assert "Stored a copy as backups/daily.tar.gz." in capsys.readouterr().out
+    with storages["default"].open("backups/daily.tar.gz", "rb") as stored:
+        assert stored.read() == backup.read_bytes()
+    again = tmp_path / "again" / "daily.tar.gz"
+    again.parent.mkdir()
+    call_command("backup", str(again), "--store")
+    names = storages["default"].listdir("backups")[1]
+    assert len(names) == 2  # the first copy is kept

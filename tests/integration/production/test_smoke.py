@@ -85,7 +85,6 @@ def production_env(tmp: Path, database_url: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(tmp / "static"),
-        "RATELIMIT_CACHE_DIR": str(tmp / "ratelimit"),
         "PYTHONPATH": str(REPO),
     }
 

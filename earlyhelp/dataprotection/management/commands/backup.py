@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from earlyhelp.dataprotection.backups import BackupError, make_backup
+from earlyhelp.dataprotection.backups.store import store_backup
 
 
 class Command(BaseCommand):
@@ -18,6 +19,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="The backup file to write (must not exist).")
+        parser.add_argument(
+            "--store",
+            action="store_true",
+            help="Also copy it into the default storage under backups/ (the S3 bucket when "
+            "one is set; docs/deployment.md).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -31,3 +38,6 @@ class Command(BaseCommand):
                 f"{manifest.audit_events} audit events, to {options['path']}."
             )
         )
+        if options["store"]:
+            stored = store_backup(options["path"])
+            self.stdout.write(self.style.SUCCESS(f"Stored a copy as {stored}."))
