@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "earlyhelp.dataprotection",
     "earlyhelp.attendance",
     "earlyhelp.oruk",
+    "earlyhelp.jobs",  # schedules (run-due-jobs) and the operators' task list (issue 17)
 ]
 
 MIDDLEWARE = [
