@@ -12,6 +12,7 @@ from earlyhelp.accounts.actions import create_staff_user, grant_role
 from earlyhelp.accounts.roles import Role
 from earlyhelp.audit.models import AuditEvent
 from tests.integration.editor.support import noon, review_due
+from tests.worker import run_worker
 
 # The messages are sent by a background task (jobs.mail.send_email); here it runs at once.
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -113,5 +114,5 @@ def test_the_messages_wait_in_the_queue_for_the_worker(universe):
         "ed@example.org",
     ]
 
-    call_command("db_worker", "--batch", "--queue-name", "default", stdout=StringIO())
+    run_worker()
     assert sorted(m.to[0] for m in mail.outbox) == ["dee@example.org", "ed@example.org"]

@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from earlyhelp.jobs.models import ScheduledRun
 from earlyhelp.jobs.runner import run_due_jobs
 from earlyhelp.jobs.schedule import Job, Period
+from tests.worker import run_worker
 
 LONDON = ZoneInfo("Europe/London")
 HOSTS = 6
@@ -95,7 +96,7 @@ def test_a_worker_runs_what_was_enqueued(universe):
         task_path="earlyhelp.dataprotection.tasks.retention_review"
     )
 
-    call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
+    run_worker()
 
     retention.refresh_from_db()
     assert retention.status == "SUCCESSFUL"

@@ -1,7 +1,6 @@
 """The public Offer page and PDF served like files: rendered once per version and key,
 kept, and answered with ETag, Last-Modified, Cache-Control and 304 (issue 17)."""
 
-import io
 import re
 import threading
 from dataclasses import replace
@@ -10,7 +9,6 @@ from unittest import mock
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
@@ -21,14 +19,11 @@ from earlyhelp.offers import rendering
 from earlyhelp.offers.models import OfferRender
 from tests.integration.offers.conftest import offer_url, pdf_url, published_version, republish
 from tests.universe import young_carers_data
+from tests.worker import run_worker
 
 PDF_TASK = "earlyhelp.offers.tasks.render_offer_pdf"
 PAGE_TASK = "earlyhelp.offers.tasks.render_offer_page"
 CLIENTS = 10
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
 
 
 def counting_page_renders():
@@ -214,8 +209,10 @@ def _at_once(count: int, fetch) -> list:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent requests need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_first_requests_for_the_page_cause_one_render():
+    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
     from tests.universe import build_universe
 
+    ensure_taxonomies()  # a transactional test starts from emptied tables
     universe = build_universe()
     url = offer_url(universe.northfield)
     with counting_page_renders() as renders:
@@ -230,8 +227,10 @@ def test_ten_concurrent_first_requests_for_the_page_cause_one_render():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent requests need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_first_requests_for_the_pdf_queue_one_render():
+    from earlyhelp.directory.taxonomy_sync import ensure_taxonomies
     from tests.universe import build_universe
 
+    ensure_taxonomies()  # a transactional test starts from emptied tables
     universe = build_universe()
     OfferRender.objects.all().delete()
     DBTaskResult.objects.all().delete()
