@@ -50,7 +50,7 @@ def list_task_overview() -> TaskOverview:
     )
 
 
-def _failed(result: DBTaskResult) -> FailedTask:
+def _failed(result: "DBTaskResult[..., object]") -> FailedTask:
     lines = [line for line in result.traceback.strip().splitlines() if line.strip()]
     last = lines[-1] if lines else result.exception_class_path
     return FailedTask(

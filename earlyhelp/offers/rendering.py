@@ -148,8 +148,10 @@ def render_page_now(published: Published) -> OfferRender | None:
 
 
 def _page_fields(published: Published) -> dict[str, Any]:
-    html = render_to_string("offers/offer.html", offer_context(published))
-    html = html.replace(' nonce=""', "")  # rendered without a request: no nonce, hashes instead
+    rendered = render_to_string("offers/offer.html", offer_context(published))
+    html = str(rendered).replace(
+        ' nonce=""', ""
+    )  # rendered without a request: no nonce, hashes instead
     return {"html": html, "script_hashes": script_hashes(html)}
 
 

@@ -10,7 +10,7 @@ from tests.persona_clients import client_for
 URL = "/staff/operations/tasks/"
 
 
-def failed_task() -> DBTaskResult:
+def failed_task() -> "DBTaskResult[..., object]":
     return DBTaskResult.objects.create(
         status="FAILED",
         args_kwargs={"args": [], "kwargs": {"source_name": "testshire"}},

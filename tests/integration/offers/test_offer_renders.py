@@ -3,8 +3,10 @@ kept, and answered with ETag, Last-Modified, Cache-Control and 304 (issue 17).""
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -17,6 +19,7 @@ from earlyhelp.directory.actions import update_service
 from earlyhelp.directory.data import PhoneData
 from earlyhelp.offers import rendering
 from earlyhelp.offers.models import OfferRender
+from earlyhelp.offers.pdf import render_offer_pdf
 from tests.integration.offers.conftest import offer_url, pdf_url, published_version, republish
 from tests.universe import young_carers_data
 from tests.worker import run_worker
@@ -165,6 +168,7 @@ def test_a_pdf_render_that_fails_is_visible_with_its_error_and_tried_again(clien
     render = OfferRender.objects.get(kind="pdf", status="failed")
     assert render.error == "OSError: disk full"
 
+    assert render.finished_at is not None
     with time_machine.travel(render.finished_at + timedelta(minutes=2)):
         retried = client.get(pdf_url(universe.northfield))
     assert retried.status_code == 503
@@ -187,9 +191,9 @@ def test_a_render_for_an_offer_that_changed_meanwhile_is_superseded(client, univ
     assert response.status_code == 200
 
 
-def _at_once(count: int, fetch) -> list:
+def _at_once(count: int, fetch: Callable[[Client], Any]) -> list[Any]:
     start = threading.Barrier(count)
-    responses: list = []
+    responses: list[Any] = []
 
     def one() -> None:
         try:
@@ -241,7 +245,7 @@ def test_ten_concurrent_first_requests_for_the_pdf_queue_one_render():
     assert [r.status_code for r in responses] == [503] * CLIENTS
     assert OfferRender.objects.filter(kind="pdf").count() == 1
     assert DBTaskResult.objects.filter(task_path=PDF_TASK).count() == 1
-    with mock.patch.object(rendering, "render_offer_pdf", wraps=rendering.render_offer_pdf) as pdfs:
+    with mock.patch.object(rendering, "render_offer_pdf", wraps=render_offer_pdf) as pdfs:
         run_worker()
     assert pdfs.call_count == 1
     assert len({c.content for c in _at_once(CLIENTS, lambda c: c.get(url))}) == 1
