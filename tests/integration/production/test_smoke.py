@@ -142,6 +142,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             stderr=subprocess.DEVNULL,
         )
         wait_until_listening(port, server, 30)
+        # Listening is not ready: the worker imports the project on its first request, which
+        # on a busy machine takes longer than the 30 s a page is given below.
+        urllib.request.urlopen(f"http://{bind}/", timeout=STEP_TIMEOUT).close()
         yield Site(f"http://{HOST}:{port}", slug, int(service_id), env)
     finally:
         if server is not None:
