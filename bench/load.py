@@ -49,7 +49,16 @@ def main() -> None:
     parser.add_argument("--ramp", type=float, default=5, help="seconds over which people start")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--pages", action="store_true", help="the public pages with wrk (bench/_load_pages.py)"
+    )
+    parser.add_argument("--services", type=int, default=100_000, help="with --pages")
+    parser.add_argument("--seconds-each", type=float, default=10, help="with --pages")
     args = parser.parse_args()
+    if args.pages:
+        from bench._load_pages import run
+
+        sys.exit(run(args))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
     with _database(postgres=args.postgres) as label:
         _setup_django()

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "earlyhelp.attendance",
     "earlyhelp.oruk",
     "earlyhelp.ops",  # health, metrics, request ids, deploy checks (docs/deployment.md)
+    "earlyhelp.jobs",  # schedules (run-due-jobs) and the operators' task list (issue 17)
 ]
 
 MIDDLEWARE = [

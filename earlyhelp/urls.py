@@ -30,6 +30,7 @@ urlpatterns = [
     path("staff/local-authority/<slug:la_slug>/casework/", include("earlyhelp.casework.la_urls")),
     path("staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.oruk.staff_urls")),
     path("staff/local-authority/<slug:la_slug>/", include("earlyhelp.core.la_urls")),
+    path("staff/operations/", include("earlyhelp.jobs.urls")),  # background tasks (issue 17)
 ]
 
 handler404 = "earlyhelp.core.views.page_not_found"

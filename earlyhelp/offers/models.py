@@ -99,3 +99,46 @@ class OfferVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offer.school} version {self.number}"
+
+
+class RenderKind(models.TextChoices):
+    PAGE = "page", "Web page"
+    PDF = "pdf", "PDF"
+
+
+class RenderStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RENDERING = "rendering", "Being made"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class OfferRender(models.Model):
+    """The public page or the PDF of a published version, rendered once and kept.
+
+    `key` digests everything the document shows (the version, the live services' change
+    stamps, the council's numbers, the review notice, the release): one row per kind and
+    key, so however many ask, one render is made (offers.rendering, issue 17).
+    """
+
+    version = models.ForeignKey(OfferVersion, on_delete=models.CASCADE, related_name="renders")
+    kind = models.CharField(max_length=10, choices=RenderKind.choices)
+    key = models.CharField(max_length=64)
+    status = models.CharField(max_length=12, choices=RenderStatus.choices)
+    html = models.TextField(blank=True)  # the page (kind "page")
+    script_hashes = models.JSONField(default=list)  # CSP sources of its inline scripts
+    file_name = models.CharField(max_length=300, blank=True)  # in default storage (kind "pdf")
+    size = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="offer_render_once_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.kind} {self.status}"

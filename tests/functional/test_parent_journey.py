@@ -3,10 +3,18 @@ Offer as a PDF: with the mouse, with the keyboard only, and with JavaScript swit
 
 import io
 
+import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.functional.journeys import Driver, KeyboardDriver, NoScriptDriver
+
+
+@pytest.fixture(autouse=True)
+def offer_pdf_made(universe) -> None:
+    """Publishing queued the Offer's PDF; the worker makes it, as it would after publishing."""
+    call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
 
 
 def parent_finds_offer_and_service(d: Driver) -> None:

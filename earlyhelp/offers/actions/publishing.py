@@ -53,7 +53,15 @@ def publish_offer(*, by: User | None, offer: Offer, review_due: date | None = No
         school_id=offer.school_id,
         details={"version": version.number, "review_due": review_due.isoformat()},
     )
+    _queue_renders(version)
     return version
+
+
+def _queue_renders(version: OfferVersion) -> None:
+    """The page and PDF of the new version, made by the worker before anyone asks."""
+    from earlyhelp.offers.tasks import queue_renders
+
+    queue_renders(version=version)
 
 
 def _show_own_provision(offer: Offer) -> None:

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from earlyhelp.accounts.roles import ROLE_PERMISSIONS, Permission
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.jobs.mail import queue_email
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.errors import WrongStateError
 from earlyhelp.offers.models import Offer
@@ -67,8 +68,8 @@ def send_review_reminder(*, by: User | None, offer: Offer, today: date) -> list[
             "recipient_ids": [str(u.pk) for u in recipients],
         },
     )
-    messages = [_message(offer, offer.review_due, today, user) for user in recipients]
-    transaction.on_commit(lambda: mailers.default.send_messages(messages))
+    for user in recipients:  # sent by the worker, once this transaction has committed
+        queue_email(_message(offer, offer.review_due, today, user))
     return recipients
 
 

@@ -1,15 +1,19 @@
 """Public Offer pages: no sign-in, nothing about any child, the emergency panel on each."""
 
+from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.csp import CSP
+from django.utils.http import content_disposition_header, http_date, quote_etag
 
-from earlyhelp.offers.models import OfferVersion
-from earlyhelp.offers.pdf import render_offer_pdf
-from earlyhelp.offers.snapshot import OfferPage, page_from_snapshot
+from earlyhelp.offers.models import OfferRender, RenderStatus
+from earlyhelp.offers.rendering import Published, get_page, get_pdf, get_published, open_pdf
 from earlyhelp.schools.models import School
+
+PUBLIC_MAX_AGE = 300  # seconds a browser or proxy may keep the page or PDF before asking again
+PDF_RETRY_SECONDS = 10
 
 
 def school_list(request: HttpRequest) -> HttpResponse:
@@ -29,44 +33,72 @@ def school_list(request: HttpRequest) -> HttpResponse:
 
 
 def offer(request: HttpRequest, slug: str) -> HttpResponse:
-    school, version, page = _published(slug)
-    return render(request, "offers/offer.html", _context(school, version, page))
+    """The page as stored for this version and key: a file's cost, whatever its size."""
+    published = _published(slug)
+    if _not_modified(request, published.key):
+        return _conditional(HttpResponseNotModified(), published.key)
+    stored = get_page(published)
+    response = HttpResponse(stored.html)
+    # The stored page carries no nonce: its inline scripts are allowed by their hashes.
+    script_src = [CSP.SELF, *stored.script_hashes]
+    response._csp_config = {**settings.SECURE_CSP, "script-src": script_src}  # type: ignore[attr-defined]
+    return _conditional(response, published.key, stored)
 
 
 def offer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    school, version, page = _published(slug)
-    pdf = render_offer_pdf(
-        _context(school, version, page), base_url=request.build_absolute_uri("/")
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    published = timezone.localtime(version.published_at).date()
-    filename = f"{school.slug}-early-help-offer-{published.isoformat()}.pdf"
+    """The PDF made once for this version and key, or a page saying it is being made."""
+    published = _published(slug)
+    if _not_modified(request, published.key):
+        return _conditional(HttpResponseNotModified(), published.key)
+    stored = get_pdf(published)
+    if stored.status != RenderStatus.READY:
+        return _preparing(request, published, stored)
+    response = HttpResponse(open_pdf(stored), content_type="application/pdf")
+    published_on = timezone.localtime(published.version.published_at).date()
+    filename = f"{published.school.slug}-early-help-offer-{published_on.isoformat()}.pdf"
     response["Content-Disposition"] = content_disposition_header(False, filename) or ""
+    return _conditional(response, published.key, stored)
+
+
+def _preparing(request: HttpRequest, published: Published, stored: OfferRender) -> HttpResponse:
+    since = stored.started_at or stored.created_at
+    context = {
+        "school": published.school,
+        "local_authority": published.school.local_authority,
+        "nav": "schools",
+        "render": stored,
+        "waiting_seconds": max(0, int((timezone.now() - since).total_seconds())),
+        "retry_seconds": PDF_RETRY_SECONDS,
+    }
+    response = render(request, "offers/pdf_preparing.html", context, status=503)
+    response["Retry-After"] = str(PDF_RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
     return response
 
 
-def _published(slug: str) -> tuple[School, OfferVersion, OfferPage]:
-    """One query for the school and its published version, a fixed few for live services."""
-    school = (
-        School.objects.select_related("local_authority", "offer__published_version")
-        .filter(slug=slug)
-        .first()
-    )
-    offer = getattr(school, "offer", None) if school else None
-    version = offer.published_version if offer else None
-    if school is None or version is None:
+def _not_modified(request: HttpRequest, key: str) -> bool:
+    """Whether the client (or a proxy) already holds this key's document."""
+    asked = [
+        tag.strip().removeprefix("W/")
+        for tag in request.headers.get("If-None-Match", "").split(",")
+    ]
+    return request.method in ("GET", "HEAD") and ("*" in asked or quote_etag(key) in asked)
+
+
+def _conditional(
+    response: HttpResponse, key: str, stored: OfferRender | None = None
+) -> HttpResponse:
+    """A proxy or CDN may keep it a few minutes, then must ask again (ETag: the render key)."""
+    response["ETag"] = quote_etag(key)
+    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+    if stored is not None and stored.finished_at is not None:
+        response["Last-Modified"] = http_date(stored.finished_at.timestamp())
+    return response
+
+
+def _published(slug: str) -> Published:
+    """Two queries: the school with its published version, and its services' stamps."""
+    published = get_published(slug)
+    if published is None:
         raise Http404("No published Offer")
-    return school, version, page_from_snapshot(version.content, live=True)
-
-
-def _context(school: School, version: OfferVersion, page: OfferPage) -> dict[str, object]:
-    return {
-        "school": school,
-        "version": version,
-        "page": page,
-        "nav": "schools",
-        "local_authority": school.local_authority,
-        "quick_exit": page.quick_exit,
-        # The Offer places the emergency panel under its title, so headings stay in order.
-        "emergency_in_body": True,
-    }
+    return published

@@ -6,16 +6,21 @@ from io import StringIO
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 
 from earlyhelp.accounts.actions import create_staff_user, grant_role
 from earlyhelp.accounts.roles import Role
 from earlyhelp.audit.models import AuditEvent
 from tests.integration.editor.support import noon, review_due
+from tests.worker import run_worker
+
+# The messages are sent by a background task (jobs.mail.send_email); here it runs at once.
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 def remind(capture, *args: str) -> str:
     out = StringIO()
-    with capture(execute=True):
+    with capture(execute=True), override_settings(TASKS=IMMEDIATE):
         call_command("remind_reviews", *args, stdout=out)
     return out.getvalue()
 
@@ -94,3 +99,20 @@ def test_the_hyphenated_name_runs_the_same_command(universe, django_capture_on_c
     out = StringIO()
     call_command("remind-reviews", stdout=out)
     assert "No Offer is due for review." in out.getvalue()
+
+
+def test_the_messages_wait_in_the_queue_for_the_worker(universe):
+    from django_tasks_db.models import DBTaskResult
+
+    due = review_due(universe.northfield)
+    with time_machine.travel(noon(due - timedelta(days=10))):
+        call_command("remind_reviews", stdout=StringIO())
+    queued = DBTaskResult.objects.filter(task_path="earlyhelp.jobs.mail.send_email")
+    assert mail.outbox == []
+    assert sorted(r.args_kwargs["kwargs"]["to"][0] for r in queued) == [
+        "dee@example.org",
+        "ed@example.org",
+    ]
+
+    run_worker()
+    assert sorted(m.to[0] for m in mail.outbox) == ["dee@example.org", "ed@example.org"]

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pikepdf
 import pytest
 import time_machine
+from django.conf import settings
 from django.utils import timezone
 
 from earlyhelp.directory.actions import update_service
@@ -16,6 +17,13 @@ from tests.unit.offers.pdf_checks import is_true, link_targets, page_texts, read
 from tests.universe import young_carers_data
 
 A4 = (595.28, 841.89)  # points
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def inline_renders(settings):
+    """The PDF is made by a task (test_offer_renders.py tests the worker); here it runs at once."""
+    settings.TASKS = IMMEDIATE
 
 
 def fetch_pdf(client, school) -> bytes:
@@ -103,7 +111,8 @@ def test_phone_email_and_web_links_are_live(offer_pdf, universe):
     assert {"tel:999", "tel:+441134960001", "tel:+441134960300"} <= targets
     assert {"mailto:dsl@northfield.example.org", "mailto:youngcarers@example.org"} <= targets
     assert "https://www.samaritans.org" in targets
-    assert f"http://testserver/directory/{universe.samaritans.pk}/" in targets
+    # Made once for every reader, so its links use the site's address, not a request's Host.
+    assert f"{settings.SITE_URL.rstrip('/')}/directory/{universe.samaritans.pk}/" in targets
 
 
 def test_pdf_is_offered_under_a_named_file(client, universe):

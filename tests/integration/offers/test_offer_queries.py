@@ -15,7 +15,11 @@ def count_queries(client, school) -> int:
 
 def test_query_count_does_not_grow_with_the_number_of_services(client, offer_with_services):
     small, large = offer_with_services(5), offer_with_services(50)
-    count_queries(client, small)  # anything loaded once per process is loaded now
+    warm = offer_with_services(3)
+    count_queries(client, warm)  # anything loaded once per process is loaded now
 
-    assert count_queries(client, large) == count_queries(client, small)
-    assert count_queries(client, large) <= 10
+    first_small, first_large = count_queries(client, small), count_queries(client, large)
+    served_small, served_large = count_queries(client, small), count_queries(client, large)
+
+    assert first_large == first_small  # the one render of each version's page
+    assert served_large == served_small <= 3  # then: school and version, stamps, stored page

@@ -44,6 +44,7 @@ class Site:
     base: str
     school_slug: str
     service_id: int
+    env: dict[str, str]
 
 
 def free_port() -> int:
@@ -85,6 +86,7 @@ def production_env(tmp: Path, database_url: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(tmp / "static"),
+        "MEDIA_ROOT": str(tmp / "media"),
         "PYTHONPATH": str(REPO),
     }
 
@@ -139,7 +141,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             stderr=subprocess.DEVNULL,
         )
         wait_until_listening(port, server, 30)
-        yield Site(f"http://{HOST}:{port}", slug, int(service_id))
+        # Listening is not ready: the worker imports the project on its first request, which
+        # on a busy machine takes longer than the 30 s a page is given below.
+        urllib.request.urlopen(f"http://{bind}/", timeout=STEP_TIMEOUT).close()
+        yield Site(f"http://{HOST}:{port}", slug, int(service_id), env)
     finally:
         if server is not None:
             server.terminate()
@@ -148,8 +153,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             drop_postgres_database(suite_database, pg_name)
 
 
-def get(url: str) -> tuple[int, str, bytes]:
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+def get(url: str, **headers: str) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.headers.get("Content-Type", ""), response.read()
@@ -186,10 +191,24 @@ def test_a_schools_offer_and_a_service_page_answer_200(site: Site) -> None:
     assert_page_with_css(site, f"/directory/{site.service_id}/")
 
 
-def test_the_offer_pdf_is_served(site: Site) -> None:
-    status, content_type, body = get(f"{site.base}/schools/{site.school_slug}/offer.pdf")
+def test_the_offer_pdf_is_made_by_the_worker_then_served(site: Site) -> None:
+    url = f"{site.base}/schools/{site.school_slug}/offer.pdf"
+    status, content_type, body = get(url)
+    assert status == 503 and content_type.startswith("text/html")
+    assert b"The PDF of this Offer is being prepared" in body
+
+    run(["earlyhelp", "db_worker", "--batch"], site.env)
+
+    status, content_type, body = get(url)
     assert (status, content_type) == (200, "application/pdf")
     assert body.startswith(b"%PDF")
+
+
+def test_the_offer_page_answers_304_to_its_etag(site: Site) -> None:
+    url = f"{site.base}/schools/{site.school_slug}/"
+    with urllib.request.urlopen(urllib.request.Request(url), timeout=30) as response:
+        etag = response.headers["ETag"]
+    assert get(url, **{"If-None-Match": etag})[0] == 304
 
 
 def test_the_javascript_is_served_from_the_manifest(site: Site) -> None:

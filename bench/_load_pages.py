@@ -1,0 +1,245 @@
+"""The public pages under load: `python -m bench.load --pages` (issue 17).
+
+    EARLYHELP_ENV=test .venv/bin/python -m bench.load --pages --postgres
+        [--services 100000] [--seconds-each 10] [--workers 3] [--threads 4]
+
+Builds a throwaway database (with --postgres a fresh one on `scripts/pg-test-server`),
+a synthetic directory of `--services` services (`earlyhelp synth`) and two published Offers
+of 89 and 500 services (bench/offer_page.py's builder, through the actions), and lets the
+background worker (`db_worker --batch`) make their pages and PDFs as it does after
+publishing. Then gunicorn (`--workers` x `--threads`, gthread) on loopback, and wrk
+(Debian's, `scripts/system-deps bench`) against each page at 1, 10 and 50 concurrent
+clients for `--seconds-each` seconds each, printing per run: requests a second, p50, p95, errors
+(non-2xx, time-outs, socket errors) and the gunicorn processes' CPU time per request, read
+from /proc before and after the run. The home page is the floor. Last, one service of the
+89-service Offer changes and ten clients ask for the Offer's new PDF at once: it prints how
+many renders were queued and made, and what the ten were answered.
+"""
+
+import argparse
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+CONCURRENCY = (1, 10, 50)
+SEARCHES = [
+    "/directory/?q=young+carers",
+    "/directory/?q=anxiety&age=9",
+    "/directory/?q=domestic+abuse",
+    "/directory/?q=my+child+is+being+bullied+at+school",
+    "/directory/?topics=bereavement",
+    "/directory/?q=food+bank&free_only=on",
+    "/directory/?q=autism&age=12",
+    "/directory/?q=self+harm",
+]
+# wrk's script: rotate through the paths given, print the figures as JSON at the end.
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p95": %%f, "non2xx": %%d, "socket": %%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Figures:
+    requests: int
+    seconds: float
+    p50: float  # ms
+    p95: float  # ms
+    errors: int
+    cpu_ms: float  # server CPU per request
+
+
+def run(args: argparse.Namespace) -> int:
+    from bench.load import _Server
+    from bench.search import _database, _load, _setup_django
+
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: run scripts/system-deps bench (Debian's wrk).")
+    media = tempfile.mkdtemp(prefix="earlyhelp-bench-media-")
+    os.environ["MEDIA_ROOT"] = media  # one storage for this process, gunicorn and the worker
+    with _database(postgres=args.postgres) as label:
+        _setup_django()
+        from django.conf import settings
+
+        settings.MEDIA_ROOT = media
+        started = time.perf_counter()
+        slugs = _build(args.services)
+        print(
+            f"Built {args.services:,} directory services and Offers of 89 and 500 services, "
+            f"pages and PDFs made by the worker, in {time.perf_counter() - started:.0f} s.",
+            flush=True,
+        )
+        from django.db import connections
+
+        connections.close_all()
+        server_args = argparse.Namespace(workers=args.workers, threads=args.threads, think=(0, 5))
+        with tempfile.TemporaryFile("w+") as log, _Server(server_args, log) as server:
+            print(
+                f"\nPublic pages under load, {label}; gunicorn {args.workers} workers x "
+                f"{args.threads} threads on {server.base}; wrk, {args.seconds_each:g} s a run; "
+                f"load average before {_load()}",
+                flush=True,
+            )
+            failed = _measure_all(server, slugs, args.seconds_each)
+            failed += _first_pdf_requests(server.base, slugs[89])
+            print(f"Load average after {_load()}")
+    shutil.rmtree(media, ignore_errors=True)
+    return 1 if failed else 0
+
+
+def _build(services: int) -> dict[int, str]:
+    from django.core.management import call_command
+
+    from bench.offer_page import build_offer
+
+    call_command("migrate", verbosity=0)
+    call_command("synth", services=services, schools=50, seed=1, stdout=io.StringIO())
+    slugs = {count: build_offer(f"Load School {count}", count) for count in (89, 500)}
+    _run_worker()
+    return slugs
+
+
+def _run_worker() -> None:
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
+
+
+def _measure_all(server: object, slugs: dict[int, str], seconds: float) -> int:
+    targets = [
+        ("home page (the floor)", ["/"]),
+        ("Offer page, 89 services", [f"/schools/{slugs[89]}/"]),
+        ("Offer page, 500 services", [f"/schools/{slugs[500]}/"]),
+        ("Offer PDF, 89 services", [f"/schools/{slugs[89]}/offer.pdf"]),
+        ("Offer PDF, 500 services", [f"/schools/{slugs[500]}/offer.pdf"]),
+        ("directory search (8 searches)", SEARCHES),
+    ]
+    print(
+        f"  {'page':<31}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'errors':>8}{'CPU ms/req':>12}"
+    )
+    errors = 0
+    for name, paths in targets:
+        for clients in CONCURRENCY:
+            figures = _wrk(server, paths, clients, seconds)
+            errors += figures.errors
+            print(
+                f"  {name:<31}{clients:>8}{figures.requests / figures.seconds:>9.1f}"
+                f"{figures.p50:>9.1f}{figures.p95:>9.1f}{figures.errors:>8}"
+                f"{figures.cpu_ms:>12.1f}",
+                flush=True,
+            )
+    return errors
+
+
+def _wrk(server: object, paths: list[str], clients: int, seconds: float) -> Figures:
+    base: str = server.base  # type: ignore[attr-defined]
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % {"paths": quoted})
+    command = [
+        "wrk",
+        f"--threads={min(clients, 2)}",
+        f"--connections={clients}",
+        f"--duration={seconds:g}s",
+        "--timeout=30s",
+        f"--script={script.name}",
+        base + paths[0],
+    ]
+    before = server.cpu_seconds()  # type: ignore[attr-defined]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    cpu = server.cpu_seconds() - before  # type: ignore[attr-defined]
+    Path(script.name).unlink()
+    line = [text for text in done.stdout.splitlines() if text.startswith("{")][-1]
+    raw = json.loads(line)
+    count = max(1, int(raw["requests"]))
+    return Figures(
+        requests=int(raw["requests"]),
+        seconds=float(raw["seconds"]),
+        p50=float(raw["p50"]),
+        p95=float(raw["p95"]),
+        errors=int(raw["non2xx"]) + int(raw["socket"]),
+        cpu_ms=cpu * 1000 / count,
+    )
+
+
+def _first_pdf_requests(base: str, slug: str, clients: int = 10) -> int:
+    """A service of the Offer changes; ten clients ask for the new PDF at the same moment."""
+    from django_tasks_db.models import DBTaskResult
+
+    from bench.offer_page import service_data
+    from earlyhelp.directory.actions import update_service
+    from earlyhelp.directory.models import Scope, Service
+    from earlyhelp.offers.models import OfferRender
+    from earlyhelp.offers.rendering import get_published
+
+    published = get_published(slug)
+    assert published is not None
+    shown = [e["id"] for level in published.version.content["levels"] for e in level["entries"]]
+    service = Service.objects.filter(pk__in=shown, scope=Scope.LOCAL).first()
+    assert service is not None
+    update_service(by=None, service=service, data=service_data("A county service, changed", 1))
+    task = "earlyhelp.offers.tasks.render_offer_pdf"
+    queued_before = DBTaskResult.objects.filter(task_path=task).count()
+    renders_before = OfferRender.objects.filter(kind="pdf").count()
+
+    statuses = _at_once(f"{base}/schools/{slug}/offer.pdf", clients)
+    queued = DBTaskResult.objects.filter(task_path=task).count() - queued_before
+    rows = OfferRender.objects.filter(kind="pdf").count() - renders_before
+    started = time.perf_counter()
+    _run_worker()
+    results = DBTaskResult.objects.filter(task_path=task, status="SUCCESSFUL")
+    made = sum(
+        str(value).startswith("rendered")
+        for value in results.values_list("return_value", flat=True)
+    )
+    worker_seconds = time.perf_counter() - started
+    after = _at_once(f"{base}/schools/{slug}/offer.pdf", clients)
+    print(
+        f"\n{clients} concurrent first requests for a new PDF (89 services, one service "
+        f"changed): answered {_tally(statuses)}; {rows} render queued ({queued} task); the "
+        f"worker then took {worker_seconds:.1f} s; asked again: {_tally(after)}. PDF renders "
+        f"made by the worker in this run: {made} (2 after publishing, 1 now)."
+    )
+    return 0 if rows == queued == 1 and after == [200] * clients else 1
+
+
+def _at_once(url: str, clients: int) -> list[int]:
+    start = threading.Barrier(clients)
+    statuses: list[int] = []
+
+    def one() -> None:
+        start.wait()
+        statuses.append(requests.get(url, timeout=60).status_code)
+
+    threads = [threading.Thread(target=one) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(statuses)
+
+
+def _tally(statuses: list[int]) -> str:
+    return ", ".join(f"{statuses.count(s)} x {s}" for s in sorted(set(statuses)))

@@ -1,0 +1,335 @@
+"""A published Offer's page and PDF, rendered once per version and key, then served as files.
+
+A published version never changes, but the page shows county and national services live
+from the directory, the council's front door numbers and, once the review date has passed,
+a warning. The render key digests all of that (the services' own change stamps, not their
+rows) with the release, so a key names exactly one page and one PDF. `OfferRender` has one
+row per kind and key (a unique constraint): whoever inserts it renders; everyone else waits
+for it (the page, a fraction of a second) or is told it is being prepared (the PDF, made by
+a background task). Pages live in the row; PDFs in the default storage, so every app server
+serves the same bytes (issue 17).
+"""
+
+import base64
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from earlyhelp.directory.models import Service, ServiceStatus
+from earlyhelp.offers.models import OfferRender, OfferVersion, RenderKind, RenderStatus
+from earlyhelp.offers.pdf import render_offer_pdf
+from earlyhelp.offers.snapshot import OfferPage, page_from_snapshot
+from earlyhelp.schools.models import School
+
+STORAGE_FOLDER = "offer-renders"
+STALE_AFTER = timedelta(minutes=10)  # a render claimed this long ago and unfinished is redone
+PAGE_WAIT_SECONDS = 20.0  # how long a request waits for another's page render
+POLL_SECONDS = 0.05
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A school's published Offer as it would be shown now, and the key of that showing."""
+
+    school: School
+    version: OfferVersion
+    key: str
+
+
+def get_published(slug: str) -> Published | None:
+    """Two queries: the school with its version, and the stamps of the services it shows."""
+    school = (
+        School.objects.select_related("local_authority", "offer__published_version")
+        .filter(slug=slug)
+        .first()
+    )
+    offer = getattr(school, "offer", None) if school else None
+    version = offer.published_version if offer else None
+    if school is None or version is None:
+        return None
+    return Published(school, version, render_key(school, version))
+
+
+def get_published_version(version: OfferVersion) -> Published | None:
+    """The version as shown now, or None if it is no longer the school's public Offer."""
+    found = get_published(version.offer.school.slug)
+    return found if found and found.version.pk == version.pk else None
+
+
+def render_key(school: School, version: OfferVersion) -> str:
+    ids = [entry["id"] for level in version.content["levels"] for entry in level["entries"]]
+    stamps = Service.objects.filter(pk__in=ids).aggregate(
+        latest=Max("last_modified"),
+        kept=Count("pk"),
+        active=Count("pk", filter=Q(status=ServiceStatus.ACTIVE)),
+    )
+    authority = school.local_authority
+    overdue = version.review_due < timezone.localdate()
+    parts = [
+        f"version {version.pk}",
+        f"services {stamps['latest'] and stamps['latest'].isoformat()} "
+        f"{stamps['kept']} {stamps['active']}",
+        f"council {authority.name}|{authority.front_door_name}|{authority.front_door_phone}|"
+        f"{authority.out_of_hours_phone}|{authority.front_door_url}",
+        f"overdue {overdue}",
+        f"release {release_digest()}",
+        f"site {settings.SITE_URL}",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@cache
+def release_digest() -> str:
+    """The templates and static file names of this release: a new release renders anew."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR) / "earlyhelp"
+    for path in sorted(root.glob("**/templates/**/*")):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    manifest = Path(str(settings.STATIC_ROOT or "")) / "staticfiles.json"
+    if settings.STATIC_ROOT and manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def offer_context(published: Published) -> dict[str, Any]:
+    page: OfferPage = page_from_snapshot(published.version.content, live=True)
+    school = published.school
+    return {
+        "school": school,
+        "version": published.version,
+        "page": page,
+        "nav": "schools",
+        "local_authority": school.local_authority,
+        "quick_exit": page.quick_exit,
+        # The Offer places the emergency panel under its title, so headings stay in order.
+        "emergency_in_body": True,
+    }
+
+
+# The page ---------------------------------------------------------------------------------
+
+
+def get_page(published: Published) -> OfferRender:
+    """The stored page for this key, rendering it here if nobody has (once, however many ask)."""
+    found = _ready(RenderKind.PAGE, published.key)
+    if found is not None:
+        return found
+    claimed = _claim(published, RenderKind.PAGE)
+    if claimed is not None:
+        return _render_page(claimed, published)
+    waited = _wait_for_page(published.key)
+    if waited is not None:
+        return waited
+    # The renderer is taking far longer than any page should: answer without storing.
+    return OfferRender(kind=RenderKind.PAGE, key=published.key, **_page_fields(published))
+
+
+def render_page_now(published: Published) -> OfferRender | None:
+    """For the background task: the page for this key unless it is there or being made."""
+    if _ready(RenderKind.PAGE, published.key) is not None:
+        return None
+    claimed = _claim(published, RenderKind.PAGE)
+    return _render_page(claimed, published) if claimed is not None else None
+
+
+def _page_fields(published: Published) -> dict[str, Any]:
+    rendered = render_to_string("offers/offer.html", offer_context(published))
+    html = str(rendered).replace(
+        ' nonce=""', ""
+    )  # rendered without a request: no nonce, hashes instead
+    return {"html": html, "script_hashes": script_hashes(html)}
+
+
+def script_hashes(html: str) -> list[str]:
+    """CSP sources for each inline script, so the stored page needs no per-request nonce."""
+    found = []
+    for body in INLINE_SCRIPT.findall(html):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        found.append(f"'sha256-{digest}'")
+    return sorted(set(found))
+
+
+def _render_page(render: OfferRender, published: Published) -> OfferRender:
+    try:
+        fields = _page_fields(published)
+    except Exception as error:
+        _fail(render, error)
+        raise
+    _finish(render, **fields)
+    return render
+
+
+def _wait_for_page(key: str) -> OfferRender | None:
+    deadline = time.monotonic() + PAGE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        found = OfferRender.objects.filter(kind=RenderKind.PAGE, key=key).first()
+        if found is None or found.status == RenderStatus.READY:
+            return found
+        if found.status != RenderStatus.RENDERING:
+            return None
+    return None
+
+
+# The PDF ----------------------------------------------------------------------------------
+
+
+def get_pdf(published: Published) -> OfferRender:
+    """The PDF render for this key: ready, or queued once for the background worker."""
+    found = OfferRender.objects.filter(kind=RenderKind.PDF, key=published.key).first()
+    if found is None:
+        found = _queue_pdf(published)
+    elif _should_retry(found):
+        _requeue_pdf(found)
+    if found.status != RenderStatus.READY:
+        found.refresh_from_db()  # a backend that runs tasks at once has finished it
+    return found
+
+
+def render_pdf_now(render_id: int) -> str:
+    """For the background task: make the PDF of this render, once; safe to run again."""
+    render = OfferRender.objects.select_related("version__offer__school").filter(pk=render_id)
+    found = render.first()
+    if found is None or found.status == RenderStatus.READY:
+        return "nothing to do"
+    if not _take(found, Q(status__in=[RenderStatus.QUEUED, RenderStatus.FAILED])):
+        return "being made by another worker"
+    published = get_published_version(found.version)
+    if published is None or published.key != found.key:
+        _set(found, status=RenderStatus.SUPERSEDED, finished_at=timezone.now())
+        if published is not None:
+            get_pdf(published)
+        return "superseded"
+    _render_pdf(found, published)
+    return f"rendered {found.size} bytes"
+
+
+def pdf_file_name(published: Published) -> str:
+    return f"{STORAGE_FOLDER}/{published.school.slug}/{published.key}.pdf"
+
+
+def open_pdf(render: OfferRender) -> bytes:
+    with default_storage.open(render.file_name, "rb") as stored:
+        content: bytes = stored.read()
+    return content
+
+
+def _queue_pdf(published: Published) -> OfferRender:
+    from earlyhelp.offers import tasks
+
+    try:
+        with transaction.atomic():
+            render = _insert(published, RenderKind.PDF, RenderStatus.QUEUED)
+            tasks.render_offer_pdf.enqueue(render.pk)  # the task row in the same transaction
+            return render
+    except IntegrityError:
+        return OfferRender.objects.get(kind=RenderKind.PDF, key=published.key)
+
+
+def _should_retry(render: OfferRender) -> bool:
+    now = timezone.now()
+    if render.status == RenderStatus.FAILED:
+        return render.finished_at is None or render.finished_at < now - timedelta(minutes=1)
+    if render.status in (RenderStatus.QUEUED, RenderStatus.RENDERING):
+        return (render.started_at or render.created_at) < now - STALE_AFTER
+    return False
+
+
+def _requeue_pdf(render: OfferRender) -> None:
+    from earlyhelp.offers import tasks
+
+    with transaction.atomic():
+        moved = OfferRender.objects.filter(pk=render.pk, status=render.status).update(
+            status=RenderStatus.QUEUED, created_at=timezone.now(), started_at=None
+        )
+        if moved:
+            tasks.render_offer_pdf.enqueue(render.pk)
+
+
+def _render_pdf(render: OfferRender, published: Published) -> None:
+    try:
+        base_url = settings.SITE_URL.rstrip("/") + "/"
+        pdf = render_offer_pdf(offer_context(published), base_url=base_url)
+        name = pdf_file_name(published)
+        if default_storage.exists(name):
+            default_storage.delete(name)  # a retried render: the same key, the same document
+        name = default_storage.save(name, ContentFile(pdf))
+    except Exception as error:
+        _fail(render, error)
+        raise
+    _finish(render, file_name=name, size=len(pdf))
+
+
+# Claims -----------------------------------------------------------------------------------
+
+
+def _ready(kind: str, key: str) -> OfferRender | None:
+    return OfferRender.objects.filter(kind=kind, key=key, status=RenderStatus.READY).first()
+
+
+def _insert(published: Published, kind: str, status: str) -> OfferRender:
+    now = timezone.now()
+    return OfferRender.objects.create(
+        version=published.version,
+        kind=kind,
+        key=published.key,
+        status=status,
+        created_at=now,
+        started_at=now if status == RenderStatus.RENDERING else None,
+    )
+
+
+def _claim(published: Published, kind: str) -> OfferRender | None:
+    """The render row if this caller is to render it: a new row, or one nobody is making."""
+    try:
+        with transaction.atomic():
+            return _insert(published, kind, RenderStatus.RENDERING)
+    except IntegrityError:
+        pass
+    found = OfferRender.objects.filter(kind=kind, key=published.key).first()
+    takeable = Q(status__in=[RenderStatus.QUEUED, RenderStatus.FAILED])
+    return found if found is not None and _take(found, takeable) else None
+
+
+def _take(render: OfferRender, takeable: Q) -> bool:
+    """Mark the render as being made by this caller, if it is takeable or abandoned."""
+    now = timezone.now()
+    abandoned = Q(status=RenderStatus.RENDERING, started_at__lt=now - STALE_AFTER)
+    taken = (
+        OfferRender.objects.filter(pk=render.pk)
+        .filter(takeable | abandoned)
+        .update(status=RenderStatus.RENDERING, started_at=now, error="")
+    )
+    if taken:
+        render.status, render.started_at, render.error = RenderStatus.RENDERING, now, ""
+    return bool(taken)
+
+
+def _finish(render: OfferRender, **fields: Any) -> None:
+    _set(render, status=RenderStatus.READY, finished_at=timezone.now(), error="", **fields)
+
+
+def _fail(render: OfferRender, error: Exception) -> None:
+    message = f"{type(error).__name__}: {error}"[:2000]
+    _set(render, status=RenderStatus.FAILED, finished_at=timezone.now(), error=message)
+
+
+def _set(render: OfferRender, **fields: Any) -> None:
+    OfferRender.objects.filter(pk=render.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(render, name, value)

@@ -1,0 +1,1 @@
+from tests.persona_clients import ed  # noqa: F401
