@@ -30,7 +30,7 @@ def migrate(targets: list[tuple[str, str | None]]) -> MigrationExecutor:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_entries_and_tasks_survive_the_move_both_ways() -> None:
+def test_entries_and_tasks_survive_the_move_both_ways(taxonomies: None) -> None:
     school = build_universe().northfield
     pupil = add_pupil(school, "Ava", "Stone", 1)
     with transaction.atomic():
