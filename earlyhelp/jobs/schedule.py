@@ -92,7 +92,7 @@ JOBS: tuple[Job | JobFamily, ...] = (
     ),
     Job(
         "check-links",
-        "earlyhelp.links.tasks.check_links",
+        "earlyhelp.directory.link_tasks.check_links",
         Period.DAILY,
         at_hour=2,
         description="Visit the directory's web addresses not checked for 6 days.",

@@ -7,8 +7,8 @@ import pytest
 
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
-from earlyhelp.casework.models import EntryKind
 from earlyhelp.directory.models import ConceptEntryChange
+from earlyhelp.records.models import EntryKind
 
 SOURCE = Path(__file__).resolve().parents[3] / "earlyhelp"
 NAMES = SOURCE / "audit" / "names.py"

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.tasks import task
 
+from earlyhelp.directory.link_sources import list_directory_urls, list_recently_checked
 from earlyhelp.lib.linkcheck import CheckSettings, check_urls, user_agent
 from earlyhelp.links.actions import record_link_checks
-from earlyhelp.links.sources import list_directory_urls, list_recently_checked
 
 
 @task
