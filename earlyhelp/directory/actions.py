@@ -130,7 +130,13 @@ def _delete_children(service: Service) -> None:
 def _create_children(service: Service, data: ServiceData) -> None:
     """Validate every child row first, then write each kind in one statement."""
     phones = [
-        Phone(service=service, number=p.number, type=p.type, description=p.description)
+        Phone(
+            service=service,
+            number=p.number,
+            type=p.type,
+            description=p.description,
+            extension=p.extension,
+        )
         for p in data.phones
     ]
     contacts = [Contact(service=service, email=email) for email in data.emails]

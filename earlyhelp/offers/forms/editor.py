@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
+from earlyhelp.core.forms import GovukDateField, GovukEmailField, GovukForm
 from earlyhelp.directory import taxonomies
 from earlyhelp.lib import phones
 from earlyhelp.lib.concurrency import VersionedFormMixin
@@ -18,6 +18,7 @@ from earlyhelp.offers.forms.common import (
     limit_message,
     required_message,
 )
+from earlyhelp.offers.forms.fields import OwnPhoneField
 from earlyhelp.schools.models import KeyPerson, KeyRole
 
 LATEST_REVIEW = relativedelta(years=2)
@@ -90,7 +91,9 @@ class KeyPersonForm(VersionedFormMixin, GovukForm):
         error_messages=required_message("Select at least one role"),
     )
     email = GovukEmailField(label="Email address (optional)", required=False, max_length=254)
-    phone = PhoneField(label="Phone number (optional)", required=False)
+    phone = OwnPhoneField(
+        label="Phone number (optional)", required=False, owner="this person", extensions=False
+    )
 
     @classmethod
     def initial_for(cls, person: KeyPerson) -> dict[str, Any]:
