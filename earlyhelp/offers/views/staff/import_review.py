@@ -94,6 +94,8 @@ def review(request: HttpRequest, school_slug: str) -> HttpResponse:
         ],
         gone=[row for row in rows if row.service is None],
         findings=run.findings,
+        emergency_routes=[item for item in run.left_out if item["why"] == "emergency"],
+        school_contacts=[item for item in run.left_out if item["why"] == "school"],
     )
 
 
