@@ -18,7 +18,7 @@ from earlyhelp.imports.matching import names
 from earlyhelp.imports.result import ImportResult
 from earlyhelp.imports.result import Service as FoundService
 from earlyhelp.lib.phones import NOT_OWN_NUMBERS
-from earlyhelp.schools.models import School
+from earlyhelp.schools.models import KeyPerson, School
 
 EMERGENCY = "emergency"
 SCHOOL = "school"
@@ -55,8 +55,12 @@ def school_contacts(school: School, result: ImportResult) -> SchoolContacts:
     return SchoolContacts(
         phones=frozenset(n for n in phones if n),
         domains=frozenset(e.rsplit("@", 1)[-1].lower() for e in emails if "@" in e),
-        names=frozenset(person_words(p.name) for p in [*people, *result.people]),
+        names=frozenset(person_words(name) for name in _names(people, result)),
     )
+
+
+def _names(people: list[KeyPerson], result: ImportResult) -> list[str]:
+    return [p.name for p in people] + [p.name for p in result.people]
 
 
 def left_out_reason(service: FoundService, school: SchoolContacts) -> str | None:

@@ -28,7 +28,7 @@ def plain_excerpt(excerpt: str) -> str:
 
 
 # Staff know these two by their initials; every other role is read in KeyRole's words.
-SHORT_ROLE_NAMES = {KeyRole.DSL: "DSL", KeyRole.DEPUTY_DSL: "Deputy DSL"}
+SHORT_ROLE_NAMES: dict[str, str] = {KeyRole.DSL: "DSL", KeyRole.DEPUTY_DSL: "Deputy DSL"}
 
 
 @register.filter

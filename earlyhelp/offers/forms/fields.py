@@ -99,7 +99,7 @@ class OwnPhoneField(forms.CharField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> phones.TypedPhone | None:  # type: ignore[override]
+    def clean(self, value: Any) -> phones.TypedPhone | None:
         text = str(super().clean(value) or "").strip()
         if not text:
             return None
