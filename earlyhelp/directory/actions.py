@@ -145,7 +145,13 @@ def _create_children(service: Service, data: ServiceData) -> None:
 def child_rows(service: Service, data: ServiceData) -> list[list[Any]]:
     """The service's phones, contacts, urls, schedules, costs, areas and languages, unsaved."""
     phones = [
-        Phone(service=service, number=p.number, type=p.type, description=p.description)
+        Phone(
+            service=service,
+            number=p.number,
+            type=p.type,
+            description=p.description,
+            extension=p.extension,
+        )
         for p in data.phones
     ]
     contacts = [Contact(service=service, email=email) for email in data.emails]

@@ -14,6 +14,7 @@ class PhoneData:
     number: str  # E.164 or short-code digits
     type: str = "voice"
     description: str = ""
+    extension: str = ""  # digits only: "2" for "ext 2"
 
 
 @dataclass(frozen=True)

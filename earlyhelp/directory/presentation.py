@@ -33,6 +33,7 @@ class PhoneCard:
     type: str
     description: str
     costly: bool
+    extension: str = ""  # shown in `display` and dialled by `href`
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,9 @@ def card_from_service(service: Service) -> ServiceCard:
         url=service.url,
         additional_urls=[u.url for u in service.additional_urls.all()],
         emails=_emails(service),
-        phones=[_phone_card(p.number, p.type, p.description) for p in service.phones.all()],
+        phones=[
+            _phone_card(p.number, p.type, p.description, p.extension) for p in service.phones.all()
+        ],
         topics=[{"code": t.code, "name": t.name} for t in by_taxonomy.get(taxonomies.TOPIC, [])],
         minimum_age=_age(service.minimum_age),
         maximum_age=_age(service.maximum_age),
@@ -140,7 +143,7 @@ def _emails(service: Service) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _phone_card(number: str, kind: str, description: str) -> PhoneCard:
+def _phone_card(number: str, kind: str, description: str, extension: str = "") -> PhoneCard:
     """Cached: libphonenumber's parsing and formatting is most of a card's cost."""
     try:
         costly = phone_lib.parse(number).is_costly
@@ -148,11 +151,12 @@ def _phone_card(number: str, kind: str, description: str) -> PhoneCard:
         costly = False
     return PhoneCard(
         number=number,
-        display=phone_lib.format_for_display(number),
-        href=f"tel:{number}",
+        display=phone_lib.with_extension(phone_lib.format_for_display(number), extension),
+        href=phone_lib.tel_href(number, extension),
         type=kind,
         description=description,
         costly=costly,
+        extension=extension,
     )
 
 

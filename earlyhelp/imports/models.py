@@ -31,6 +31,9 @@ class ImportRun(models.Model):
     reviewed_by_name = models.CharField(max_length=200, blank=True)
     # The import contract's JSON for the document, findings included.
     result: Any = models.JSONField()
+    # What the document gives that is not a service of its own, so was not added to the
+    # draft: [{"name": "Police", "phones": ["999"], "why": "emergency" | "school"}, ...]
+    left_out: Any = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -120,3 +123,44 @@ class ImportedPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class UploadStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    READING = "reading", "Reading your document"
+    SAVING = "saving", "Putting what it says into your draft"
+    DONE = "done", "Ready to review"
+    FAILED = "failed", "Could not be imported"
+
+
+class OfferUpload(models.Model):
+    """An Offer document uploaded from the editor, imported in the background (offers.import_tasks).
+
+    The file's bytes are kept only until the import ends; then the run it made (or the
+    reason it failed) remains."""
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document_name = models.CharField(max_length=300)
+    data = models.BinaryField(blank=True, editable=False)
+    created_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED
+    )
+    problem = models.CharField(max_length=500, blank=True)  # why it failed, for the person
+    run = models.ForeignKey(
+        ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Upload of {self.document_name}: {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (UploadStatus.DONE, UploadStatus.FAILED)

@@ -4,6 +4,7 @@ Numbers are stored in E.164 (`+441905822666`). Helpline short codes that are rea
 dialable from any UK phone (999, 101, 111, 116 123...) are stored as their digits.
 """
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,3 +108,82 @@ def format_for_display(number: str) -> str:
     if parsed.country_code == 44:
         return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+
+
+# Numbers a service or a school may never give as its own: the emergency panel on every
+# page gives the right ones, and a family calling them reaches the police or the NHS.
+NOT_OWN_NUMBERS: dict[str, str] = {
+    "999": "an emergency number",
+    "112": "an emergency number",
+    "101": "the police non-emergency number",
+    "111": "the NHS 111 number",
+}
+# "01905 225563 ext 2", "x2", "extension 2", "ext. 2", "#2": libphonenumber's own markers.
+_EXTENSION = re.compile(r"(?i)(?:ext(?:ension)?\.?|x|#)\s*\d{1,10}\s*$")
+
+
+class LettersInPhone(InvalidPhone):
+    """Letters where digits should be ("01905 CALL ME"); never turned into keypad digits."""
+
+
+class NotOwnNumber(InvalidPhone):
+    """999, 112, 101 or 111 given as a service's or a person's own number."""
+
+    def __init__(self, digits: str) -> None:
+        super().__init__(f"{digits} is {NOT_OWN_NUMBERS[digits]}")
+        self.digits = digits
+        self.what = NOT_OWN_NUMBERS[digits]
+
+    @property
+    def is_emergency(self) -> bool:
+        return self.what == "an emergency number"
+
+
+@dataclass(frozen=True)
+class TypedPhone:
+    """A number as an editor typed it, read by libphonenumber: the number and its extension."""
+
+    phone: Phone
+    extension: str = ""
+
+    @property
+    def number(self) -> str:
+        return self.phone.number
+
+    @property
+    def display(self) -> str:
+        return with_extension(self.phone.display, self.extension)
+
+
+def parse_own_number(raw: str) -> TypedPhone:
+    """Read the number a service or person gives as their own, as an editor typed it.
+
+    Raises LettersInPhone for letters (libphonenumber would turn "CALL ME" into keypad
+    digits), NotOwnNumber for 999, 112, 101 and 111, InvalidPhone for anything that cannot
+    be dialled. The extension ("ext 2", "x2", "extension 2") is kept apart.
+    """
+    text = " ".join(raw.split())
+    marker = _EXTENSION.search(text)
+    body = text[: marker.start()] if marker else text
+    if not any(ch.isdigit() for ch in body):
+        raise InvalidPhone(f"{raw!r} has no digits")
+    if any(ch.isalpha() for ch in body):
+        raise LettersInPhone(f"{raw!r} has letters in it")
+    digits = "".join(ch for ch in body if ch.isdigit())
+    if digits in NOT_OWN_NUMBERS and not body.lstrip().startswith("+"):
+        raise NotOwnNumber(digits)
+    phone = parse(body)
+    extension = ""
+    if marker:
+        extension = "".join(ch for ch in marker.group() if ch.isdigit())
+    return TypedPhone(phone, extension)
+
+
+def with_extension(display: str, extension: str) -> str:
+    """`01905 225563` and `2` → `01905 225563 ext 2`."""
+    return f"{display} ext {extension}" if extension else display
+
+
+def tel_href(number: str, extension: str = "") -> str:
+    """A tel: link (RFC 3966), with the extension when there is one."""
+    return f"tel:{number};ext={extension}" if extension else f"tel:{number}"

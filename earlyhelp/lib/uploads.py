@@ -41,6 +41,7 @@ DOCX = Kind(
 )
 CSV = Kind("CSV", "text/csv", (".csv",))
 TEXT = Kind("text file (.txt)", "text/plain", (".txt",))
+HTML = Kind("web page (.html)", "text/html", (".html", ".htm"))
 DOCUMENTS = (PDF, PNG, JPEG, DOCX)
 
 
@@ -81,7 +82,7 @@ def _matches(kind: Kind, head: bytes, upload: IO[bytes]) -> bool:
         return head.startswith(b"\xff\xd8\xff")
     if kind is DOCX:
         return head.startswith(b"PK\x03\x04") and _is_docx(upload)
-    if kind in (CSV, TEXT):
+    if kind in (CSV, TEXT, HTML):
         return _is_text(head)
     return False
 

@@ -7,6 +7,8 @@ from earlyhelp.offers.views.staff import (
     entries,
     health,
     import_review,
+    import_upload,
+    level_services,
     overview,
     people,
     provision,
@@ -19,6 +21,11 @@ urlpatterns = [
     path("", overview.overview, name="overview"),
     path("texts/", texts.edit_texts, name="texts"),
     path("levels/<int:level>/", texts.edit_level, name="level"),
+    path(
+        "levels/<int:level>/services/",
+        level_services.level_services,
+        name="level-services",
+    ),
     path("people/add/", people.add_person, name="person-add"),
     path("people/<int:person_id>/", people.change_person, name="person"),
     path("people/<int:person_id>/remove/", people.remove_person, name="person-remove"),
@@ -41,4 +48,6 @@ urlpatterns = [
     path("versions/<int:number>/", publishing.version, name="version"),
     path("health/", health.health, name="health"),
     path("import/", import_review.review, name="import-review"),
+    path("import/upload/", import_upload.upload, name="import-upload"),
+    path("import/upload/<int:upload_id>/", import_upload.progress, name="import-progress"),
 ]

@@ -13,6 +13,7 @@ from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validation import validated_save
+from earlyhelp.offers.changes import draft_changes
 from earlyhelp.offers.models import Offer, OfferVersion
 from earlyhelp.offers.snapshot import build_snapshot
 
@@ -28,6 +29,7 @@ def publish_offer(*, by: User | None, offer: Offer, review_due: date | None = No
     review_due = review_due or default_review_due()
     if review_due <= timezone.localdate():
         raise ActionError("The next review date must be in the future.")
+    _refuse_no_op(offer, review_due)
     _show_own_provision(offer)
     last = offer.versions.order_by("-number").values_list("number", flat=True).first()
     version = validated_save(
@@ -62,6 +64,21 @@ def _queue_renders(version: OfferVersion) -> None:
     from earlyhelp.offers.tasks import queue_renders
 
     queue_renders(version=version)
+
+
+class NothingToPublish(ActionError):
+    """Publishing would change nothing families read: not the Offer, not its review date."""
+
+
+def _refuse_no_op(offer: Offer, review_due: date) -> None:
+    """A new version must change something families read: the Offer or its review date
+    (publishing an unchanged Offer with a new review date records that it was reviewed)."""
+    last = offer.published_version
+    if last is None or review_due != offer.review_due or draft_changes(offer):
+        return
+    raise NothingToPublish(
+        f"Nothing has changed since version {last.number}, so there is nothing to publish."
+    )
 
 
 def _show_own_provision(offer: Offer) -> None:

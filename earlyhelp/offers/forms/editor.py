@@ -17,8 +17,9 @@ from earlyhelp.offers.forms.common import (
     limit_message,
     required_message,
 )
+from earlyhelp.offers.forms.fields import OwnPhoneField
 from earlyhelp.schools.models import KeyPerson, KeyRole
-from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm, PhoneField
+from earlyhelp.ui.forms import GovukDateField, GovukEmailField, GovukForm
 
 LATEST_REVIEW = relativedelta(years=2)
 
@@ -90,7 +91,9 @@ class KeyPersonForm(VersionedFormMixin, GovukForm):
         error_messages=required_message("Select at least one role"),
     )
     email = GovukEmailField(label="Email address (optional)", required=False, max_length=254)
-    phone = PhoneField(label="Phone number (optional)", required=False)
+    phone = OwnPhoneField(
+        label="Phone number (optional)", required=False, owner="this person", extensions=False
+    )
 
     @classmethod
     def initial_for(cls, person: KeyPerson) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from earlyhelp.lib import phones
+
 
 class AgeField(forms.DecimalField):
     """An age in years, decimals allowed (4.5), as HSDS stores it."""
@@ -70,3 +72,58 @@ class TimeTextField(forms.CharField):
         if hour > 23 or minute > 59:
             raise ValidationError(f"The {self.what} must be a real time", code="invalid")
         return time(hour, minute)
+
+
+INVALID_PHONE = "Enter a phone number, like 01905 822666 or 0800 1111"
+LETTERS_IN_PHONE = (
+    "Enter the phone number in digits, like 01905 822666. Letters cannot be dialled on "
+    "every phone, so a number like 01905 CALL ME is not accepted"
+)
+NO_EXTENSION = "Enter the number without an extension: a key person’s number is shown as it is"
+
+
+class OwnPhoneField(forms.CharField):
+    """The number a service or a key person gives as their own, read by libphonenumber.
+
+    Letters are refused (never turned into keypad digits), so are 999, 112, 101 and 111;
+    an extension ("ext 2", "x2", "extension 2") is kept apart, or refused with
+    `extensions=False` where it cannot be stored. Cleans to a `phones.TypedPhone` or None.
+    """
+
+    def __init__(
+        self, *, owner: str = "the support", extensions: bool = True, **kwargs: Any
+    ) -> None:
+        self.owner = owner
+        self.extensions = extensions
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> phones.TypedPhone | None:
+        text = str(super().clean(value) or "").strip()
+        if not text:
+            return None
+        try:
+            typed = phones.parse_own_number(text)
+        except phones.LettersInPhone as error:
+            raise ValidationError(LETTERS_IN_PHONE, code="letters") from error
+        except phones.NotOwnNumber as error:
+            raise ValidationError(not_own_message(error, self.owner), code="not_own") from error
+        except phones.InvalidPhone as error:
+            raise ValidationError(INVALID_PHONE, code="invalid") from error
+        if typed.extension and not self.extensions:
+            raise ValidationError(NO_EXTENSION, code="extension")
+        return typed
+
+
+def not_own_message(error: phones.NotOwnNumber, owner: str) -> str:
+    """ "This is an emergency number; …" in the words of the field's owner ("the support")."""
+    if error.is_emergency:
+        return (
+            f"This is an emergency number; enter the phone number of {owner} itself. Every "
+            "page of your Offer already tells families to call 999 in an emergency"
+        )
+    return (
+        f"{error.digits} is {error.what}; enter the phone number of {owner} itself. Every "
+        "page of your Offer already gives the numbers families need in an emergency"
+    )

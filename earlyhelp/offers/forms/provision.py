@@ -23,8 +23,8 @@ from earlyhelp.offers.forms.common import (
     limit_message,
     required_message,
 )
-from earlyhelp.offers.forms.fields import AgeField, TimeTextField
-from earlyhelp.ui.forms import GovukEmailField, GovukForm, GovukURLField, PhoneField
+from earlyhelp.offers.forms.fields import AgeField, OwnPhoneField, TimeTextField
+from earlyhelp.ui.forms import GovukEmailField, GovukForm, GovukURLField
 
 
 def _checkboxes(label: str, terms: tuple[taxonomies.Term, ...], **kwargs: Any) -> Any:
@@ -58,8 +58,12 @@ class ProvisionForm(VersionedFormMixin, GovukForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages=limit_message("The description", TEXT_LIMIT),
     )
-    phone = PhoneField(label="Phone number (optional)", required=False)
-    phone_2 = PhoneField(label="Another phone number (optional)", required=False)
+    phone = OwnPhoneField(
+        label="Phone number (optional)",
+        required=False,
+        help_text="With its extension if it has one, for example 01905 822666 ext 2",
+    )
+    phone_2 = OwnPhoneField(label="Another phone number (optional)", required=False)
     email = GovukEmailField(label="Email address (optional)", required=False, max_length=254)
     url = GovukURLField(label="Web address (optional)", required=False)
     minimum_age = AgeField(label="Youngest age (optional)", what="youngest age")
@@ -180,7 +184,10 @@ class ProvisionForm(VersionedFormMixin, GovukForm):
 def provision_initial(service: Service) -> dict[str, Any]:
     """The form's starting values for a stored service."""
     terms = _codes_by_taxonomy(service)
-    shown = [phones.format_for_display(p.number) for p in service.phones.all()[:2]]
+    shown = [
+        phones.with_extension(phones.format_for_display(p.number), p.extension)
+        for p in service.phones.all()[:2]
+    ]
     schedule = service.schedules.first()
     cost = service.cost_options.first()
     free = "" if cost is None else ("yes" if cost.amount == 0 else "no")
@@ -230,19 +237,20 @@ def _kept_from(service: Service) -> ServiceData:
     )
 
 
-def _phones(service: Service | None, typed: list[str]) -> tuple[PhoneData, ...]:
+def _phones(
+    service: Service | None, typed: list[phones.TypedPhone | None]
+) -> tuple[PhoneData, ...]:
     """The typed numbers in place of the first two, keeping each one's type and note."""
     stored = list(service.phones.all()) if service else []
     result = []
     for index, number in enumerate(typed):
-        if not number:
+        if number is None:
             continue
         old = stored[index] if index < len(stored) else None
-        same = old is not None and old.number == number
-        result.append(
-            PhoneData(number, old.type, old.description) if same and old else PhoneData(number)
-        )
-    result += [PhoneData(p.number, p.type, p.description) for p in stored[2:]]
+        same = old is not None and old.number == number.number
+        kind, note = (old.type, old.description) if same and old else ("voice", "")
+        result.append(PhoneData(number.number, kind, note, extension=number.extension))
+    result += [PhoneData(p.number, p.type, p.description, p.extension) for p in stored[2:]]
     return tuple(result)
 
 

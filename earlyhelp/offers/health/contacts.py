@@ -20,6 +20,7 @@ def contact_findings(contents: OfferContents) -> list[HealthFinding]:
     found = []
     for source in contents.sources:
         found += costly_phones(source)
+        found += not_own_numbers(source)
         found += invalid_emails(source)
         found += invalid_urls(source)
         found += retired_domains(source)
@@ -47,6 +48,35 @@ def costly_phones(source: Source) -> list[HealthFinding]:
         )
         found.append(_finding(source, Code.PHONE_COSTLY, WARNING, message, _cheaper(source)))
     return found
+
+
+def not_own_numbers(source: Source) -> list[HealthFinding]:
+    """999, 112, 101 or 111 given as a person's or a service's own number."""
+    if not source.own_numbers:
+        return []
+    found = []
+    for number in source.phones:
+        what = phones.NOT_OWN_NUMBERS.get(number)
+        if what is None:
+            continue
+        message = (
+            f"{number} is given as this {_kind_of(source)}’s own phone number, but it is "
+            f"{what}: a family who calls it does not reach {_them(source)}."
+        )
+        fix = (
+            "Replace it with their own number. Every page of your Offer already tells "
+            "families to call 999 in an emergency."
+        )
+        found.append(_finding(source, Code.PHONE_INVALID, ERROR, message, fix))
+    return found
+
+
+def _kind_of(source: Source) -> str:
+    return "person" if source.group == "school" else "service"
+
+
+def _them(source: Source) -> str:
+    return source.where.split(": ", 1)[-1]
 
 
 def _is_costly(number: str) -> bool:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from earlyhelp.imports.result import Code, Severity
+from earlyhelp.imports.words import finding_title
 
 __all__ = ["Code", "HealthFinding", "Severity"]
 
@@ -16,6 +17,11 @@ class HealthFinding:
     fix: str  # the suggested fix
     link: str = ""  # the editor page that fixes it, when the school can
     link_text: str = "Change"
+
+    @property
+    def title(self) -> str:
+        """The kind of problem in words ("Phone number that may have a typing error")."""
+        return finding_title(self.code)
 
     @property
     def is_error(self) -> bool:

@@ -42,7 +42,9 @@ class Source:
     unreachable: bool = False
     link: str = ""  # the editor page that changes it; "" when the school cannot
     keeper: str = ""  # who else keeps the record (a council, the directory team)
-    group: str = ""  # one organisation, for phone-inconsistent; "" when not grouped
+    group: str = ""  # one service or the school's people, for phone-inconsistent; "" when not
+    # The numbers are this place's own (a person's or a service's), not ones a text mentions.
+    own_numbers: bool = False
     phones: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
@@ -111,6 +113,7 @@ def person_source(contents: OfferContents, person: KeyPerson) -> Source:
         where=f"Key people: {person.name}",
         link=contents.url("person", person.pk),
         group="school",  # people of one school: their numbers belong together
+        own_numbers=True,
         phones=(person.phone,) if person.phone else (),
         emails=(person.email,) if person.email else (),
     )
@@ -134,7 +137,10 @@ def service_source(contents: OfferContents, entry: OfferEntry) -> Source:
         where=f"Service: {service.name}",
         link=contents.url("provision", service.pk) if own else "",
         keeper="" if own else keeper_of(entry),
-        group=f"organization:{service.organization_id}",
+        # One service's numbers belong together; two services of one council may well have
+        # numbers a digit apart (issue 12), so they are not compared.
+        group=f"service:{service.pk}",
+        own_numbers=True,
         phones=tuple(phone.number for phone in service.phones.all()),
         unreachable=not own and not service.phones.all() and not _has_hours(service),
         emails=tuple(email for email in emails if email),

@@ -5,17 +5,20 @@ is added; a new kind of id in a URL fails here until `IDS` says which object to 
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, reverse
+from django.utils import timezone
 
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import Scope
+from earlyhelp.imports.models import OfferUpload, UploadStatus
 from earlyhelp.offers import staff_urls
 from earlyhelp.offers.actions.editing import add_entry
-from earlyhelp.offers.actions.publishing import publish_offer
+from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
 from earlyhelp.schools.actions import PersonDetails, add_key_person, create_local_authority
 from tests.integration.editor.support import html, url
 from tests.signin import sign_in
@@ -32,7 +35,19 @@ IDS: dict[str, Callable[[Universe], int]] = {
     "entry_id": lambda u: u.northfield.offer.entries.get(service=u.samaritans).pk,
     "service_id": lambda u: u.young_carers.pk,
     "number": lambda u: 1,
+    "upload_id": lambda u: failed_upload(u).pk,
 }
+
+
+def failed_upload(universe: Universe) -> OfferUpload:
+    """An Offer document Northfield uploaded that could not be read."""
+    return OfferUpload.objects.create(
+        school=universe.northfield,
+        document_name="offer.txt",
+        created_at=timezone.now(),
+        status=UploadStatus.FAILED,
+        problem="The file is empty.",
+    )
 
 
 def northfield_url(name: str, universe: Universe) -> str:
@@ -113,7 +128,10 @@ def southbank_things(universe: Universe) -> dict[str, int]:
     )
     entry = add_entry(by=None, offer=southbank.offer, service=own, level=1)
     publish_offer(by=None, offer=southbank.offer)
-    publish_offer(by=None, offer=southbank.offer)  # a version 2 Northfield does not have
+    # A version 2 Northfield does not have: reviewed, with a new review date.
+    publish_offer(
+        by=None, offer=southbank.offer, review_due=default_review_due() + timedelta(days=1)
+    )
     other_county = make_county_named("Otherham")
     elsewhere = create_service(
         by=None,

@@ -46,7 +46,9 @@ def test_save_writes_a_draft_and_publishes_nothing(universe, quiet_minds, tmp_pa
     assert OfferVersion.objects.count() == 1 and offer.published_version == published
     run = waiting_run(universe.northfield)
     created = run.services.filter(outcome=Outcome.CREATED)
-    assert {row.name for row in created} == {"Testshire Children's Social Care", "Police"}
+    assert {row.name for row in created} == {"Testshire Children's Social Care"}
+    # "in an emergency call 999" is the emergency panel's, never a school service (issue 12)
+    assert run.left_out == [{"name": "Police", "phones": ["999"], "why": "emergency"}]
     for row in created:
         assert row.service is not None and row.service.scope == Scope.SCHOOL
         assert row.service.status == ServiceStatus.INACTIVE  # out of the directory for now
@@ -80,7 +82,8 @@ def test_a_service_already_in_the_directory_is_linked_not_copied(
     assert not carers.entry_added  # the draft showed it already: no second entry
     assert run.services.get(name="Samaritans").service == universe.samaritans
     assert run.services.get(name="Breakfast Club").service == universe.breakfast_club
-    assert Service.objects.count() == before + 2  # only the two the directory did not have
+    # only the one the directory did not have (Police 999 is an emergency route: issue 12)
+    assert Service.objects.count() == before + 1
 
 
 def test_saving_the_same_document_again_duplicates_nothing(universe, quiet_minds, tmp_path):
@@ -98,7 +101,7 @@ def test_saving_the_same_document_again_duplicates_nothing(universe, quiet_minds
     first.refresh_from_db()
     assert first.status == RunStatus.REPLACED
     assert ImportRun.objects.filter(status=RunStatus.WAITING).count() == 1
-    assert ImportedService.objects.filter(run=first, outcome=Outcome.CREATED).count() == 2
+    assert ImportedService.objects.filter(run=first, outcome=Outcome.CREATED).count() == 1
 
 
 def test_a_reviewed_import_saved_again_links_to_what_the_first_one_created(

@@ -66,8 +66,27 @@ def test_a_costly_number_written_in_a_text_is_found_there(northfield: School):
     assert finding.link.endswith("/offer/texts/#id_introduction")
 
 
-def test_one_organisation_with_numbers_a_digit_apart_is_an_error(universe, northfield: School):
-    # Testshire Youth Support already gives 0113 496 0300 for its young carers' service.
+def test_one_service_with_numbers_a_digit_apart_is_an_error(universe, northfield: School):
+    show_service(
+        northfield,
+        ServiceData(
+            name="Testshire Youth Club",
+            organization_name="Testshire Youth Support",
+            phones=phones_of("+441134960300", "+441134960700"),
+        ),
+        scope=Scope.LOCAL,
+    )
+    [finding] = check(northfield)
+    assert (finding.code, finding.severity) == ("phone-inconsistent", "error")
+    assert finding.where == "Service: Testshire Youth Club"
+    assert "0113 496 0700 differs by a digit or two from 0113 496 0300" in finding.message
+    assert "Testshire keep this record" in finding.fix
+    assert finding.title == "Phone number that may have a typing error"
+
+
+def test_two_services_of_one_council_may_have_numbers_a_digit_apart(universe, northfield):
+    # Testshire Youth Support already gives 0113 496 0300 for its young carers' service:
+    # another of its services on 0113 496 0700 is a different line, not a typing slip.
     show_service(
         northfield,
         ServiceData(
@@ -77,11 +96,39 @@ def test_one_organisation_with_numbers_a_digit_apart_is_an_error(universe, north
         ),
         scope=Scope.LOCAL,
     )
+    assert check(northfield) == []
+
+
+def test_999_as_a_services_own_number_is_an_error(northfield: School):
+    show_service(
+        northfield,
+        ServiceData(name="Safe at home", organization_name="Safe", phones=phones_of("999")),
+    )
     [finding] = check(northfield)
-    assert (finding.code, finding.severity) == ("phone-inconsistent", "error")
-    assert finding.where == "Service: Testshire Youth Club"
-    assert "0113 496 0700 differs by a digit or two from 0113 496 0300" in finding.message
-    assert "Testshire keep this record" in finding.fix
+    assert (finding.code, finding.severity) == ("phone-invalid", "error")
+    assert finding.where == "Service: Safe at home"
+    assert "999 is given as this service’s own phone number" in finding.message
+    assert "does not reach Safe at home" in finding.message
+
+
+def test_101_as_a_services_own_number_is_an_error(northfield: School):
+    show_service(
+        northfield,
+        ServiceData(name="Street safety", organization_name="Safe", phones=phones_of("101")),
+    )
+    [finding] = check(northfield)
+    assert "the police non-emergency number" in finding.message
+
+
+def test_999_written_in_a_text_is_not_a_problem(northfield: School):
+    update_offer_text(
+        by=None,
+        offer=northfield.offer,
+        introduction="In an emergency, call 999.",
+        raising_concerns="",
+        attendance="",
+    )
+    assert check(northfield) == []
 
 
 def test_direct_lines_and_other_organisations_are_not_inconsistent(northfield: School):

@@ -44,7 +44,7 @@ from earlyhelp.offers.actions.editing import (
     delete_own_provision,
     remove_entry,
 )
-from earlyhelp.offers.actions.importing import values
+from earlyhelp.offers.actions.importing import left_out, values
 from earlyhelp.offers.models import Offer
 from earlyhelp.schools.actions import PersonDetails, add_key_person, remove_key_person
 from earlyhelp.schools.models import KeyPerson, School
@@ -79,7 +79,7 @@ def save_import(
         result=result.to_contract(),
     )
     _save_people(by, run, school, result.people)
-    _save_services(by, run, offer, result.services)
+    _save_services(by, run, offer, _services_to_save(run, school, result))
     record_event(
         by=by,
         action=AuditAction.IMPORT_SAVED,
@@ -128,6 +128,22 @@ def _people_by_name(found: list[Person]) -> dict[str, list[Person]]:
     return grouped
 
 
+def _services_to_save(run: ImportRun, school: School, result: ImportResult) -> list[FoundService]:
+    """The document's services, less emergency routes and the school's own contact blocks
+    (kept on the run as `left_out`, for the review screen)."""
+    contacts = left_out.school_contacts(school, result)
+    kept, run.left_out = [], []
+    for service in result.services:
+        why = left_out.left_out_reason(service, contacts)
+        if why is None:
+            kept.append(service)
+            continue
+        document = service.to_contract()
+        run.left_out.append({"name": service.name, "phones": document["phones"], "why": why})
+    run.save(update_fields=["left_out"])
+    return kept
+
+
 def _save_services(
     by: User | None, run: ImportRun, offer: Offer, found: Sequence[FoundService]
 ) -> None:
@@ -137,6 +153,7 @@ def _save_services(
         document = service.to_contract()
         row = ImportedService(run=run, position=position, name=service.name[:300])
         row.document = {key: document[key] for key in ("phones", "emails", "urls", "topics")}
+        row.document["phones"] = left_out.without_emergency_numbers(service)
         if match is None:
             data = values.new_service_data(service.name, row.document)
             entry = add_own_provision(by=by, offer=offer, data=data, level=NEW_SERVICE_LEVEL)

@@ -1,7 +1,7 @@
 """`earlyhelp import-offer PATH --json`: read an Offer document and print what it says.
 
 With `--save --school SLUG` the result is also stored as a draft of that school's Offer,
-waiting for review in the editor (`imports.actions.save_import`); nothing is published.
+waiting for review in the editor (`offers.actions.importing.save_import`); nothing is published.
 """
 
 import json

@@ -1,6 +1,6 @@
 """Review an imported Offer: what the document said, and what to do where it and the
 directory disagree. Everything it found is in the draft already; choices are applied by one
-action (`imports.actions.apply_review`)."""
+action (`offers.actions.importing.apply_review`)."""
 
 from dataclasses import dataclass, field
 
@@ -89,6 +89,8 @@ def review(request: HttpRequest, school_slug: str) -> HttpResponse:
         ],
         gone=[row for row in rows if row.service is None],
         findings=run.findings,
+        emergency_routes=[item for item in run.left_out if item["why"] == "emergency"],
+        school_contacts=[item for item in run.left_out if item["why"] == "school"],
     )
 
 

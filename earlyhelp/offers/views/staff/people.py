@@ -33,7 +33,7 @@ def _details(form: KeyPersonForm) -> PersonDetails:
         roles=tuple(data["roles"]),
         job_title=data["job_title"].strip(),
         email=data["email"],
-        phone=data["phone"],
+        phone=data["phone"].number if data["phone"] else "",
     )
 
 

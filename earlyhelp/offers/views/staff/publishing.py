@@ -12,11 +12,13 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
+from earlyhelp.offers.changes import draft_changes
 from earlyhelp.offers.forms import PublishForm
+from earlyhelp.offers.health import check_offer
 from earlyhelp.offers.models import Offer
+from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.offers.snapshot import OfferPage, build_snapshot, page_from_snapshot
 from earlyhelp.offers.views.staff._shared import load_school, may_publish, to_overview
-from earlyhelp.offers.views.staff.overview import draft_has_changes
 from earlyhelp.schools.models import KeyRole
 
 
@@ -65,6 +67,8 @@ def publish(request: HttpRequest, school_slug: str) -> HttpResponse:
             )
             return to_overview(school)
     last = offer.published_version
+    changes = draft_changes(offer)
+    today = timezone.localdate()
     return render_page(
         request,
         "offers/staff/publish.html",
@@ -72,7 +76,10 @@ def publish(request: HttpRequest, school_slug: str) -> HttpResponse:
         form=form,
         offer=offer,
         number=(last.number if last else 0) + 1,
-        changed=draft_has_changes(offer),
+        changes=changes,
+        changed=bool(changes),
+        review_due=review_state(offer, today) in (ReviewState.OVERDUE, ReviewState.DUE_SOON),
+        errors=[finding for finding in check_offer(offer, today=today) if finding.is_error],
         warnings=publish_warnings(offer),
     )
 
