@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from earlyhelp.core.forms import GovukForm
 from earlyhelp.lib import uploads
+from earlyhelp.ui.forms import GovukForm
 
 if TYPE_CHECKING:
     Upload = UploadedFile[bytes]

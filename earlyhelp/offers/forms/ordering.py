@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from earlyhelp.core.forms import GovukForm
+from earlyhelp.ui.forms import GovukForm
 
 
 class ReorderForm(GovukForm):

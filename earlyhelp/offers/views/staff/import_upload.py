@@ -9,10 +9,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.roles import Permission
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.imports.models import OfferUpload, RunStatus, UploadStatus
 from earlyhelp.imports.upload_form import ACCEPT, OfferUploadForm
 from earlyhelp.offers.actions.importing.uploading import start_offer_upload
-from earlyhelp.offers.views.staff._shared import load_school, render_page, staff_page, staff_user
+from earlyhelp.offers.views.staff._shared import load_school
 from earlyhelp.schools.models import School
 
 
@@ -32,7 +33,7 @@ def upload(request: HttpRequest, school_slug: str) -> HttpResponse:
         return redirect(progress_url(school, started))
     return render_page(
         request,
-        "import_upload.html",
+        "offers/staff/import_upload.html",
         school,
         form=form,
         accept=ACCEPT,
@@ -49,7 +50,7 @@ def progress(request: HttpRequest, school_slug: str, upload_id: int) -> HttpResp
     run = shown.run
     if shown.status == UploadStatus.DONE and run is not None and run.status == RunStatus.WAITING:
         return redirect(reverse("offers_staff:import-review", args=[school.slug]))
-    return render_page(request, "import_progress.html", school, upload=shown)
+    return render_page(request, "offers/staff/import_progress.html", school, upload=shown)
 
 
 def progress_url(school: School, shown: OfferUpload) -> str:

@@ -6,16 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
 from earlyhelp.offers.actions.ordering import OUT_OF_DATE, OrderOutOfDate, reorder_entries
 from earlyhelp.offers.forms.ordering import ReorderForm
 from earlyhelp.offers.models import LevelChoices, Offer, OfferEntry
-from earlyhelp.offers.views.staff._shared import (
-    headings_of,
-    load_school,
-    render_page,
-    staff_page,
-    staff_user,
-)
+from earlyhelp.offers.views.staff._shared import headings_of, load_school
 
 
 @staff_page
@@ -47,7 +42,7 @@ def level_services(request: HttpRequest, school_slug: str, level: int) -> HttpRe
     by_id = {e.pk: e for e in entries}
     return render_page(
         request,
-        "level_services.html",
+        "offers/staff/level_services.html",
         school,
         form=form,
         level=level,
