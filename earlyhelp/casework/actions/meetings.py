@@ -9,6 +9,7 @@ from earlyhelp.accounts.models import User
 from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
 from earlyhelp.casework.chronology import add_entry
+from earlyhelp.casework.event_time import event_time
 from earlyhelp.casework.models import AgendaItemKind, EntryKind, Meeting, MeetingDecision
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
@@ -59,6 +60,7 @@ def record_decision(
             f"({AgendaItemKind(item_kind).label.lower()}): {decision}"
         ),
         by=by,
+        occurred_at=event_time(meeting.held_on),
         source=made,
     )
     return made
