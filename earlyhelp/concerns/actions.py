@@ -30,6 +30,7 @@ from earlyhelp.concerns.models import (
     Status,
     TriageDecision,
 )
+from earlyhelp.concerns.urgency import tell_dsl_now
 from earlyhelp.lib.workdays import next_working_day
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.models import School
@@ -88,7 +89,10 @@ def log_concern(
     attachments: Sequence[Upload] = (),
     by: User,
 ) -> Logged:
-    """A member of staff records what they saw or heard about one or more pupils."""
+    """A member of staff records what they saw or heard about one or more pupils.
+
+    Harm logged with "Told a DSL: No" is marked `tell_dsl_now`: first after immediate risk
+    in the team's inbox, and counted on the DSL's home page."""
     _check_pupils(school, pupils)
     if not pupils:
         raise ValueError("A concern from staff names at least one pupil")
@@ -104,6 +108,7 @@ def log_concern(
         told_dsl=details.told_dsl,
         told_dsl_who=details.told_dsl_who if details.told_dsl else "",
         immediate_risk=details.immediate_risk,
+        tell_dsl_now=tell_dsl_now(details.categories, told_dsl=details.told_dsl),
         source=Source.STAFF,
     )
     concern.full_clean()
@@ -123,6 +128,7 @@ def log_concern(
             "categories": concern.categories,
             "attachments": len(attachments),
             "immediate_risk": concern.immediate_risk,
+            "tell_dsl_now": concern.tell_dsl_now,
         },
     )
     task = _fgm_task(concern, pupils, by=by) if Category.FGM in concern.categories else None
