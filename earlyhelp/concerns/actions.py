@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.casework.actions.front_door import refer_to_front_door
 from earlyhelp.casework.chronology import add_entry
 from earlyhelp.casework.models import EntryKind, Task, TaskKind
 from earlyhelp.concerns.attachments import check_attachment
@@ -145,7 +146,10 @@ def triage_concern(
     service_name: str = "",
     link_pupils: Sequence[Involved] = (),
 ) -> TriageDecision:
-    """The team's decision on a new concern, with its reason; may first link pupils to it."""
+    """The team's decision on a new concern, with its reason; may first link pupils to it.
+
+    "Step up to the front door" refers each child the concern is about to the school's
+    local authority, so the authority's list of children referred shows them."""
     concern = Concern.objects.select_for_update().get(pk=concern.pk)
     if concern.status != Status.NEW:
         raise WrongStateError("This concern already has a decision")
@@ -169,7 +173,12 @@ def triage_concern(
     decision.save()
     concern.status = Status.TRIAGED
     concern.save(update_fields=["status"])
-    for link in concern.links.select_related("pupil"):
+    links = list(concern.links.select_related("pupil__school__local_authority"))
+    if decision.outcome == Outcome.STEP_UP:
+        for link in links:
+            if link.part == Part.SUBJECT:
+                refer_to_front_door(pupil=link.pupil, summary=decision.reason, by=by)
+    for link in links:
         add_entry(
             pupil=link.pupil,
             kind=EntryKind.DECISION,
