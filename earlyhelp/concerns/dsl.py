@@ -1,7 +1,8 @@
 """Who a member of staff tells now: the school's designated safeguarding lead and a number.
 
-The Offer's key people name the DSL with their phone; a school whose Offer names nobody
-falls back to the staff account holding the DSL role and the school's own number.
+The DSL is the person holding the DSL role here (whose inbox the concern reaches); their
+phone is the one the Offer's key people give for them, else the school's own number. A
+school with no DSL account falls back to the DSL the Offer names.
 """
 
 from dataclasses import dataclass
@@ -18,11 +19,16 @@ class DslContact:
 
 
 def dsl_contact(school: School) -> DslContact | None:
-    person = KeyPerson.objects.filter(school=school, roles__role=KeyRole.DSL).first()
-    if person is not None:
-        return DslContact(name=person.name, phone=person.phone or school.phone)
-    member = Membership.objects.filter(school=school, role=Role.DSL).select_related("user").first()
+    people = list(KeyPerson.objects.filter(school=school, roles__role=KeyRole.DSL))
+    member = (
+        Membership.objects.filter(school=school, role=Role.DSL)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
     if member is None:
-        return None
-    user = member.user
-    return DslContact(name=user.get_full_name() or user.get_username(), phone=school.phone)
+        first = people[0] if people else None
+        return DslContact(first.name, first.phone or school.phone) if first else None
+    name = member.user.get_full_name() or member.user.get_username()
+    phones = [p.phone for p in people if p.name.casefold() == name.casefold() and p.phone]
+    return DslContact(name=name, phone=phones[0] if phones else school.phone)
