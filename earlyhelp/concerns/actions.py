@@ -29,11 +29,13 @@ from earlyhelp.concerns.models import (
     Status,
     TriageDecision,
 )
+from earlyhelp.concerns.urgency import tell_dsl_now
 from earlyhelp.lib.errors import ActionError, WrongStateError
 from earlyhelp.lib.workdays import next_working_day
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import EntryKind, Task, TaskKind
+from earlyhelp.records.signals import stepped_up_to_front_door
 from earlyhelp.records.tasks import add_task
 from earlyhelp.schools.models import School
 
@@ -87,7 +89,10 @@ def log_concern(
     attachments: Sequence[Upload] = (),
     by: User,
 ) -> Logged:
-    """A member of staff records what they saw or heard about one or more pupils."""
+    """A member of staff records what they saw or heard about one or more pupils.
+
+    Harm logged with "Told a DSL: No" is marked `tell_dsl_now`: first after immediate risk
+    in the team's inbox, and counted on the DSL's home page."""
     _check_pupils(school, pupils)
     if not pupils:
         raise ValueError("A concern from staff names at least one pupil")
@@ -103,6 +108,7 @@ def log_concern(
         told_dsl=details.told_dsl,
         told_dsl_who=details.told_dsl_who if details.told_dsl else "",
         immediate_risk=details.immediate_risk,
+        tell_dsl_now=tell_dsl_now(details.categories, told_dsl=details.told_dsl),
         source=Source.STAFF,
     )
     concern.full_clean()
@@ -122,6 +128,7 @@ def log_concern(
             "categories": concern.categories,
             "attachments": len(attachments),
             "immediate_risk": concern.immediate_risk,
+            "tell_dsl_now": concern.tell_dsl_now,
         },
     )
     task = _fgm_task(concern, pupils, by=by) if Category.FGM in concern.categories else None
@@ -138,7 +145,10 @@ def triage_concern(
     service_name: str = "",
     link_pupils: Sequence[Involved] = (),
 ) -> TriageDecision:
-    """The team's decision on a new concern, with its reason; may first link pupils to it."""
+    """The team's decision on a new concern, with its reason; may first link pupils to it.
+
+    "Step up to the front door" refers each child the concern is about to the school's
+    local authority, so the authority's list of children referred shows them."""
     concern = Concern.objects.select_for_update().get(pk=concern.pk)
     if concern.status != Status.NEW:
         raise WrongStateError("This concern already has a decision")
@@ -162,7 +172,14 @@ def triage_concern(
     decision.save()
     concern.status = Status.TRIAGED
     concern.save(update_fields=["status"])
-    for link in concern.links.select_related("pupil"):
+    links = list(concern.links.select_related("pupil__school__local_authority"))
+    if decision.outcome == Outcome.STEP_UP:
+        for link in links:
+            if link.part == Part.SUBJECT:
+                stepped_up_to_front_door.send(
+                    sender=Concern, pupil=link.pupil, summary=decision.reason, by=by
+                )
+    for link in links:
         add_entry(
             pupil=link.pupil,
             kind=EntryKind.DECISION,

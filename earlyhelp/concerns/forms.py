@@ -23,15 +23,6 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 MAX_ATTACHMENTS = 5
 
 
-class RiskForm(GovukForm):
-    risk = forms.ChoiceField(
-        label="Is a child at immediate risk of harm?",
-        choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if a child is at immediate risk of harm"},
-    )
-
-
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -73,7 +64,7 @@ class ConcernForm(GovukForm):
         error_messages={"invalid": "Enter a time, like 14:30"},
     )
     location = forms.CharField(
-        label="Where did it happen?",
+        label="Where did it happen? (optional)",
         required=False,
         max_length=200,
         help_text="For example, the playground, classroom 4, online",
@@ -86,7 +77,7 @@ class ConcernForm(GovukForm):
         error_messages={"required": "Select what the concern is about, or 'Something else'"},
     )
     action_taken = forms.CharField(
-        label="What did you do?",
+        label="What did you do? (optional)",
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),

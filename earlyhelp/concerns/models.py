@@ -55,6 +55,21 @@ class MessageKind(models.TextChoices):
     FAMILY_SUPPORT = "family_support", "A family asks for support"
 
 
+class AboutWhom(models.TextChoices):
+    """On the pupil form: whether the message is about the pupil writing or a friend."""
+
+    ME = "me", "About me"
+    FRIEND = "friend", "About a friend"
+
+
+class SafeToContact(models.TextChoices):
+    """On the parent form: whether the school may phone or email, and when."""
+
+    ANY_TIME = "any_time", "Yes, at any time"
+    SOME_TIMES = "some_times", "Yes, but only at some times"
+    NOT_SAFE = "not_safe", "No, do not phone or email me"
+
+
 class Part(models.TextChoices):
     SUBJECT = "subject", "The concern is about this child"
     ALLEGED_HARMER = "alleged_harmer", "Alleged to have caused harm"
@@ -84,10 +99,16 @@ class Concern(models.Model):
     told_dsl = models.BooleanField(default=False)
     told_dsl_who = models.CharField(max_length=200, blank=True)
     immediate_risk = models.BooleanField(default=False)
+    # A disclosure of harm that no DSL has heard yet: the DSL is alerted (inbox, home count).
+    tell_dsl_now = models.BooleanField(default=False)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.STAFF)
     message_kind = models.CharField(max_length=30, choices=MessageKind.choices, blank=True)
     # A public form's "how to reach me" (name, phone, email as typed): encrypted.
     contact = EncryptedTextField(blank=True)
+    about_whom = models.CharField(max_length=10, choices=AboutWhom.choices, blank=True)
+    safe_to_contact = models.CharField(max_length=20, choices=SafeToContact.choices, blank=True)
+    # When it is safe to phone or email, as the parent typed it: encrypted.
+    safe_times = EncryptedTextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
-from earlyhelp.concerns.models import Concern, MessageKind, Source
+from earlyhelp.concerns.models import Concern, MessageKind, SafeToContact, Source
 from earlyhelp.schools.models import School
 
 RECEIVED = AuditAction.CONCERN_MESSAGE_RECEIVED
@@ -18,8 +18,20 @@ PUPIL_KINDS = (MessageKind.WORRIED_ABOUT_MYSELF, MessageKind.BULLYING, MessageKi
 
 
 @transaction.atomic
-def receive_message(*, school: School, kind: str, message: str, contact: str) -> None:
-    """Store a public message as a new concern in the school's inbox. Returns nothing."""
+def receive_message(
+    *,
+    school: School,
+    kind: str,
+    message: str,
+    contact: str,
+    about_whom: str = "",
+    safe_to_contact: str = "",
+    safe_times: str = "",
+) -> None:
+    """Store a public message as a new concern in the school's inbox. Returns nothing.
+
+    A pupil's message says whether it is about them or a friend (`about_whom`); a parent's
+    says whether it is safe to phone or email and when (`safe_to_contact`, `safe_times`)."""
     kind = MessageKind(kind)
     source = Source.PUPIL_MESSAGE if kind in PUPIL_KINDS else Source.PARENT_REQUEST
     concern = Concern(
@@ -30,6 +42,9 @@ def receive_message(*, school: School, kind: str, message: str, contact: str) ->
         contact=contact,
         source=source,
         message_kind=kind,
+        about_whom=about_whom,
+        safe_to_contact=safe_to_contact,
+        safe_times=safe_times if safe_to_contact == SafeToContact.SOME_TIMES else "",
     )
     concern.full_clean()
     concern.save()

@@ -133,7 +133,11 @@ def test_the_roll_import_progress_page_while_it_waits(page: Page, universe):
     [
         (
             "tell-us",
-            {"input[name=kind]": None, "Tell us what is happening": "Someone takes my lunch."},
+            {
+                "input[name=about_whom]": None,
+                "input[name=kind]": None,
+                "Tell us what is happening": "Someone takes my lunch.",
+            },
         ),
         (
             "ask-for-help",
@@ -141,7 +145,8 @@ def test_the_roll_import_progress_page_while_it_waits(page: Page, universe):
                 "What would help your family?": "Help with mornings.",
                 "Your child's name and class": "Ava, Year 5",
                 "Your name": "Jo Stone",
-                "Email address (optional)": "jo.stone@example.org",
+                "Email address": "jo.stone@example.org",
+                "input[name=safe_to_contact]": None,
             },
         ),
     ],

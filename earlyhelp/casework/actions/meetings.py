@@ -9,6 +9,7 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
+from earlyhelp.casework.event_time import event_time
 from earlyhelp.casework.models import AgendaItemKind, Meeting, MeetingDecision
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
@@ -62,6 +63,7 @@ def record_decision(
             f"({AgendaItemKind(item_kind).label.lower()}): {decision}"
         ),
         by=by,
+        occurred_at=event_time(meeting.held_on),
         source=made,
     )
     return made

@@ -15,6 +15,7 @@ from earlyhelp.casework.actions._common import (
     review_interval_weeks,
     save,
 )
+from earlyhelp.casework.event_time import event_time
 from earlyhelp.casework.models import EarlyHelpEpisode, Review, ReviewOutcome
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import EntryKind, TaskKind
@@ -55,7 +56,7 @@ def record_review(
         kind=EntryKind.REVIEW,
         summary=f"Team Around the Family review: {label}. Scale: {scale} out of 10.",
         by=by,
-        occurred_at=None,
+        occurred_at=event_time(held_on),
         source=review,
     )
     return review

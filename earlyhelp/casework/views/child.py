@@ -35,6 +35,8 @@ CHRONOLOGY_SHOWN = 100
 CHRONOLOGY_ALL = 5000
 CHILDREN_SHOWN = 200
 ACCESS_SHOWN = 500
+# An entry recorded more than a day after the event is marked "recorded later".
+RECORDED_LATE = timedelta(days=1)
 
 
 @staff_page
@@ -114,6 +116,8 @@ class Row:
     kind: str
     summary: str
     recorded_by: str
+    recorded: str = ""
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,16 +141,23 @@ def _rows(entries: QuerySet[ChronologyEntry]) -> list[Row]:
     kinds = dict(EntryKind.choices)
     when = govuk_datetimes()
     found = entries.values_list(
-        "occurred_at", "kind", "summary", "recorded_by__first_name", "recorded_by__last_name"
+        "occurred_at",
+        "kind",
+        "summary",
+        "recorded_by__first_name",
+        "recorded_by__last_name",
+        "recorded_at",
     )
     rows = []
-    for occurred_at, kind, summary, first, last in found:
+    for occurred_at, kind, summary, first, last, recorded_at in found:
         rows.append(
             Row(
                 when=when(occurred_at),
                 kind=str(kinds.get(kind, kind)),
                 summary=linebreaksbr(summary, autoescape=True),
                 recorded_by=f"{first} {last}".strip() if first is not None else "System",
+                recorded=when(recorded_at),
+                late=recorded_at - occurred_at > RECORDED_LATE,
             )
         )
     return rows

@@ -28,6 +28,15 @@ class Row:
     def total(self) -> int:
         return sum(self.levels)
 
+    @property
+    def cells(self) -> list[tuple[str, int]]:
+        """Each count with its level's name, which labels the cell when rows stack."""
+        return labelled(self.levels)
+
+
+def labelled(counts: list[int]) -> list[tuple[str, int]]:
+    return [(str(level.label), n) for level, n in zip(LEVELS, counts, strict=True)]
+
 
 @staff_page
 def overview(request: HttpRequest, la_slug: str) -> HttpResponse:
@@ -60,7 +69,7 @@ def overview(request: HttpRequest, la_slug: str) -> HttpResponse:
             "local_authority": la,
             "levels": LEVELS,
             "rows": rows,
-            "totals": [sum(r.levels[i] for r in rows) for i in range(len(LEVELS))],
+            "totals": labelled([sum(r.levels[i] for r in rows) for i in range(len(LEVELS))]),
             "grand_total": sum(r.total for r in rows),
             "referred": list(referred),
         },

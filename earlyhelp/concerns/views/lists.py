@@ -15,7 +15,7 @@ from django.urls import reverse
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
-from earlyhelp.concerns.models import Concern, ConcernPupil, Part, Status
+from earlyhelp.concerns.models import AboutWhom, Concern, ConcernPupil, Part, Status
 from earlyhelp.concerns.urgency import by_urgency
 from earlyhelp.lib.datefmt import govuk_datetimes
 from earlyhelp.schools.access import get_school_for_user
@@ -26,7 +26,7 @@ INBOX_DECIDED_SHOWN = 50
 MINE_SHOWN = 100
 
 # Encrypted narrative no list shows: not read, so never decrypted (each costs a Fernet check).
-UNSHOWN = ("account", "action_taken", "contact", "decision__reason")
+UNSHOWN = ("account", "action_taken", "contact", "safe_times", "decision__reason")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Row:
     source: str
     outcome: str
     pattern: bool = False
+    tell_dsl_now: bool = False
 
 
 def _rows(concerns: QuerySet[Concern], school: School, shown: int) -> list[Row]:
@@ -65,6 +66,8 @@ def _row(concern: Concern, url: str, logged: str) -> Row:
         source = str(concern.get_source_display())
     if concern.message_kind:
         about = str(concern.get_message_kind_display())
+        if concern.about_whom == AboutWhom.FRIEND:
+            about = f"{about} (about a friend)"
     else:
         about = ", ".join(concern.category_labels)
     return Row(
@@ -78,6 +81,7 @@ def _row(concern: Concern, url: str, logged: str) -> Row:
         source=source,
         outcome=str(decision.get_outcome_display()) if decision else "",
         pattern=bool(getattr(concern, "pattern", False)),
+        tell_dsl_now=concern.tell_dsl_now and concern.is_new,
     )
 
 

@@ -1,7 +1,14 @@
-"""Logging a concern, quick on a phone and without JavaScript:
-1. "Is a child at immediate risk of harm?" (yes: call the front door or 999 now);
-2. find and choose the pupils (a plain GET search; the chosen ids travel in the URL);
-3. what happened, each pupil's part, categories, what you did, attachments.
+"""Logging a concern, quick on a phone and without JavaScript.
+
+The common case is one page (`start`): the pupil by name with the roll inline, or ticked
+from a search of the roll on the same page (a plain GET form); when it happened (now, unless
+changed); what it is about; what was seen or said; what was done; whether a DSL knows. The
+confirmation says what to do next: harm that no DSL has heard of is "Tell the DSL now", with
+the DSL's name and phone.
+
+A child at immediate risk: `urgent` (call the front door or 999 now), then the same page.
+Several pupils with different parts (an alleged harmer, a witness): the longer form,
+`choose` (find and choose the pupils; the chosen ids travel in the URL) then `details`.
 """
 
 from urllib.parse import urlencode
@@ -14,20 +21,56 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
-from earlyhelp.concerns.forms import ConcernForm, RiskForm
+from earlyhelp.concerns.dsl import dsl_contact
+from earlyhelp.concerns.forms import ConcernForm
 from earlyhelp.concerns.models import Category
+from earlyhelp.concerns.quick import QuickConcernForm, inline_roll
 from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 from earlyhelp.schools.access import get_school_for_user
 
 
 @staff_page
 def start(request: HttpRequest, school_slug: str) -> HttpResponse:
-    school = get_school_for_user(staff_user(request), school_slug, Permission.LOG_CONCERN)
-    form = RiskForm(posted(request))
+    user = staff_user(request)
+    school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
+    source = request.POST if request.method == "POST" else request.GET
+    risk = source.get("risk") == "yes"
+    query = request.GET.get("q", "").strip()[:100]
+    found = search_pupils(school, query) if query else []
+    form = QuickConcernForm(posted(request), request.FILES or None, school=school, offered=found)
     if request.method == "POST" and form.is_valid():
-        name = "urgent" if form.cleaned_data["risk"] == "yes" else "choose"
-        return redirect(reverse(f"concerns:{name}", args=[school.slug]))
-    return render_page(request, "concerns/staff/start.html", school, form=form)
+        logged = log_concern(
+            school=school,
+            details=_details(form, risk=risk),
+            pupils=[Involved(pupil) for pupil in form.chosen],
+            attachments=form.cleaned_data["attachments"],
+            by=user,
+        )
+        return redirect(reverse("concerns:logged", args=[school.slug, logged.concern.pk]))
+    return render_page(
+        request,
+        "concerns/staff/start.html",
+        school,
+        form=form,
+        risk=risk,
+        query=query,
+        searched=bool(query),
+        roll=inline_roll(school),
+    )
+
+
+def _details(form: ConcernForm, *, risk: bool) -> ConcernDetails:
+    data = form.cleaned_data
+    return ConcernDetails(
+        account=data["account"],
+        occurred_at=form.occurred_at(),
+        location=data["location"],
+        categories=tuple(data["categories"]),
+        action_taken=data["action_taken"],
+        told_dsl=data["told_dsl"] == "yes",
+        told_dsl_who=data["told_dsl_who"],
+        immediate_risk=risk,
+    )
 
 
 @staff_page
@@ -74,21 +117,11 @@ def details(request: HttpRequest, school_slug: str) -> HttpResponse:
     form = ConcernForm(posted(request), request.FILES or None, pupils=pupils)
     risk = source.get("risk") == "yes"
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         logged = log_concern(
             school=school,
-            details=ConcernDetails(
-                account=data["account"],
-                occurred_at=form.occurred_at(),
-                location=data["location"],
-                categories=tuple(data["categories"]),
-                action_taken=data["action_taken"],
-                told_dsl=data["told_dsl"] == "yes",
-                told_dsl_who=data["told_dsl_who"],
-                immediate_risk=risk,
-            ),
+            details=_details(form, risk=risk),
             pupils=[Involved(pupil, part) for pupil, part in form.parts()],
-            attachments=data["attachments"],
+            attachments=form.cleaned_data["attachments"],
             by=user,
         )
         return redirect(reverse("concerns:logged", args=[school.slug, logged.concern.pk]))
@@ -114,4 +147,5 @@ def logged(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
         concern.school,
         concern=concern,
         fgm=Category.FGM in concern.categories,
+        dsl=dsl_contact(concern.school) if concern.tell_dsl_now else None,
     )

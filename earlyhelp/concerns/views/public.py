@@ -41,6 +41,7 @@ def tell_us(request: HttpRequest, school_slug: str) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 message=form.cleaned_data["message"],
                 contact=form.cleaned_data["name"],
+                about_whom=form.cleaned_data["about_whom"],
             )
             _count(request, "tell-us", school)
         return redirect(reverse("concerns_public:tell-us-sent", args=[school.slug]))
@@ -63,6 +64,8 @@ def ask_for_help(request: HttpRequest, school_slug: str) -> HttpResponse:
                     f"Parent or carer: {data['name']}\nChild: {data['child']}\n"
                     f"Phone: {data['phone']}\nEmail: {data['email']}"
                 ),
+                safe_to_contact=data["safe_to_contact"],
+                safe_times=data["safe_times"],
             )
             _count(request, "ask-for-help", school)
         return redirect(reverse("concerns_public:ask-for-help-sent", args=[school.slug]))
@@ -116,4 +119,6 @@ def _refused(
 
 def _render(request: HttpRequest, template: str, school: School, **context: object) -> HttpResponse:
     context.update(school=school, local_authority=school.local_authority, nav="schools")
+    if context.get("for_pupils"):
+        context["emergency_reader"] = "pupil"
     return render(request, f"concerns/public/{template}", context)

@@ -51,20 +51,16 @@ def test_other_school_is_404(client, universe, path):
     assert client.get(BASE + path).status_code == 404
 
 
-def test_immediate_risk_yes_shows_the_front_door_numbers(client, universe):
+def test_immediate_risk_shows_the_front_door_numbers_then_the_form(client, universe):
     signed_in(client, universe.tom)
-    response = client.post(BASE + "new/", {"risk": "yes"})
-    assert response["Location"] == BASE + "new/urgent/"
-    html = client.get(response["Location"]).content.decode()
+    start = client.get(BASE + "new/").content.decode()
+    assert f'href="{BASE}new/urgent/"' in start  # "Is a child at immediate risk of harm?"
+    html = client.get(BASE + "new/urgent/").content.decode()
     assert 'href="tel:999"' in html
     assert 'href="tel:+441134960001"' in html and 'href="tel:+441134960002"' in html
-    assert "new/pupils/?risk=yes" in html
-
-
-def test_risk_question_must_be_answered(client, universe):
-    signed_in(client, universe.tom)
-    html = client.post(BASE + "new/", {}).content.decode()
-    assert "Select yes if a child is at immediate risk of harm" in html
+    assert "new/?risk=yes" in html
+    again = client.get(BASE + "new/?risk=yes").content.decode()
+    assert 'name="risk" value="yes"' in again and "immediate risk of harm</strong>" in again
 
 
 def test_pupil_search_without_javascript(client, universe, roll):

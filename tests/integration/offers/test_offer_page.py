@@ -181,7 +181,7 @@ def test_emergency_panel_gives_the_councils_numbers_and_999_as_phone_links(clien
     assert len(panels) == 1
     links = {a.get("href") for a in panels[0].xpath(".//a")}
     assert {"tel:999", "tel:+441134960001", "tel:+441134960002"} <= links
-    assert "Do not wait for the designated safeguarding lead" in text(panels[0])
+    assert "You do not need to wait for the school" in text(panels[0])  # worded for families
 
 
 def test_page_structure_is_accessible(client, universe):
