@@ -104,13 +104,15 @@ test-passes: install assets
 	MAKE="$(MAKE)" scripts/test-passes test-sqlite test-postgres
 
 # Branch coverage of both passes together: the total and the least covered modules (the full
-# table is in var/test/coverage.txt); fails under the floor in pyproject.toml [tool.coverage].
+# table is in var/test/coverage-report.txt); fails under the floor in pyproject.toml
+# [tool.coverage.report].
 coverage: install
-	$(BIN)/coverage combine --quiet --keep --data-file=var/test/coverage \
+	$(BIN)/coverage combine --keep --data-file=var/test/combined.coverage \
 	  var/test/sqlite/coverage var/test/postgres/coverage
-	status=0; $(BIN)/coverage report --data-file=var/test/coverage --sort=cover --skip-covered \
-	  --skip-empty >var/test/coverage.txt || status=$$?; \
-	  head -n 17 var/test/coverage.txt; echo "..."; tail -n 3 var/test/coverage.txt; exit $$status
+	status=0; $(BIN)/coverage report --data-file=var/test/combined.coverage --sort=cover \
+	  --skip-covered --skip-empty >var/test/coverage-report.txt || status=$$?; \
+	  head -n 17 var/test/coverage-report.txt; echo "..."; tail -n 3 var/test/coverage-report.txt; \
+	  exit $$status
 
 test: system-deps-test install assets lint typecheck checks audit-deps bandit test-passes coverage
 	@echo "All checks passed on SQLite and PostgreSQL."
