@@ -84,17 +84,21 @@ bandit: install
 # cache under var/test/<database>/, so the two can run side by side (test-passes below).
 # PYTEST_ARGS narrows a run, e.g. `make test-passes PYTEST_ARGS=tests/unit`.
 PYTEST_ARGS ?=
-PASS_OPTS = --cov --cov-report= -o cache_dir=var/test/$(1)/pytest-cache $(PYTEST_ARGS)
+# tests/plugins/coverage_preload.py imports a huge third-party data module before coverage starts.
+PASS_OPTS = -p tests.plugins.coverage_preload --cov --cov-report= \
+  -o cache_dir=var/test/$(1)/pytest-cache $(PYTEST_ARGS)
 
 test-sqlite: install assets
 	mkdir -p var/test/sqlite
-	EARLYHELP_ENV=test COVERAGE_FILE=var/test/sqlite/coverage $(BIN)/pytest $(call PASS_OPTS,sqlite)
+	EARLYHELP_ENV=test PYTHONPATH=. COVERAGE_FILE=var/test/sqlite/coverage \
+	  $(BIN)/pytest $(call PASS_OPTS,sqlite)
 
 test-postgres: install assets
 	mkdir -p var/test/postgres
 	scripts/pg-test-server start >/dev/null
 	trap 'scripts/pg-test-server stop' EXIT; \
-	  EARLYHELP_ENV=test DATABASE_URL=$(TEST_DATABASE_URL) COVERAGE_FILE=var/test/postgres/coverage \
+	  EARLYHELP_ENV=test PYTHONPATH=. DATABASE_URL=$(TEST_DATABASE_URL) \
+	  COVERAGE_FILE=var/test/postgres/coverage \
 	  $(BIN)/pytest $(call PASS_OPTS,postgres)
 
 # Both passes at once (one per core), each into its own log, printed when both have finished;
