@@ -84,8 +84,9 @@ bandit: install
 # cache under var/test/<database>/, so the two can run side by side (test-passes below).
 # PYTEST_ARGS narrows a run, e.g. `make test-passes PYTEST_ARGS=tests/unit`.
 PYTEST_ARGS ?=
-# tests/plugins/coverage_preload.py imports a huge third-party data module before coverage starts.
-PASS_OPTS = -p tests.plugins.coverage_preload --cov --cov-report= \
+# tests/plugins/coverage_preload.py imports a huge third-party data module before coverage starts;
+# the floor is checked once, on both passes together (make coverage), not on each pass.
+PASS_OPTS = -p tests.plugins.coverage_preload --cov --cov-report= --cov-fail-under=0 \
   -o cache_dir=var/test/$(1)/pytest-cache $(PYTEST_ARGS)
 
 test-sqlite: install assets
