@@ -19,7 +19,6 @@ many renders were queued and made, and what the ten were answered.
 import argparse
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -76,13 +75,10 @@ def run(args: argparse.Namespace) -> int:
 
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: run scripts/system-deps bench (Debian's wrk).")
-    media = tempfile.mkdtemp(prefix="earlyhelp-bench-media-")
-    os.environ["MEDIA_ROOT"] = media  # one storage for this process, gunicorn and the worker
     with _database(postgres=args.postgres) as label:
+        # gunicorn, the worker and this process share the default storage as configured
+        # (var/media unless MEDIA_ROOT or S3 says otherwise); the PDFs made here are removed.
         _setup_django()
-        from django.conf import settings
-
-        settings.MEDIA_ROOT = media
         started = time.perf_counter()
         slugs = _build(args.services)
         print(
@@ -104,8 +100,18 @@ def run(args: argparse.Namespace) -> int:
             failed = _measure_all(server, slugs, args.seconds_each)
             failed += _first_pdf_requests(server.base, slugs[89])
             print(f"Load average after {_load()}")
-    shutil.rmtree(media, ignore_errors=True)
+        _remove_renders(slugs)
     return 1 if failed else 0
+
+
+def _remove_renders(slugs: dict[int, str]) -> None:
+    from django.core.files.storage import default_storage
+
+    from earlyhelp.offers.models import OfferRender
+
+    for render in OfferRender.objects.filter(version__offer__school__slug__in=slugs.values()):
+        if render.file_name and default_storage.exists(render.file_name):
+            default_storage.delete(render.file_name)
 
 
 def _build(services: int) -> dict[int, str]:
