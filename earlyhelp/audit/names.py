@@ -39,6 +39,7 @@ class AuditAction(StrEnum):
     DIRECTORY_POSTCODES_LOADED = "directory.postcodes_loaded"
     DIRECTORY_SEARCH_LOG_PURGED = "directory.search_log_purged"
     DIRECTORY_SEARCH_WITHOUT_RESULTS_LOGGED = "directory.search_without_results_logged"
+    DIRECTORY_SERVICES_CREATED = "directory.services_created"
     DIRECTORY_SYNTHESISED = "directory.synthesised"
 
     EARLY_HELP_CLOSED = "early_help.closed"
@@ -60,6 +61,8 @@ class AuditAction(StrEnum):
 
     IMPORT_REVIEWED = "import.reviewed"
     IMPORT_SAVED = "import.saved"
+    IMPORT_UPLOAD_FAILED = "import.upload_failed"
+    IMPORT_UPLOAD_STARTED = "import.upload_started"
     IMPORT_WITHDRAWN = "import.withdrawn"
 
     KEY_PERSON_ADDED = "key_person.added"
@@ -76,6 +79,7 @@ class AuditAction(StrEnum):
     MEETING_HELD = "meeting.held"
 
     OFFER_CREATED = "offer.created"
+    OFFER_ENTRIES_REORDERED = "offer.entries_reordered"
     OFFER_ENTRY_ADDED = "offer.entry_added"
     OFFER_ENTRY_LEVEL_SET = "offer.entry_level_set"
     OFFER_ENTRY_MOVED = "offer.entry_moved"

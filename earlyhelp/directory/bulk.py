@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.actions import child_rows, wanted_terms
 from earlyhelp.directory.data import ServiceData
@@ -36,7 +37,6 @@ from earlyhelp.lib.errors import ActionError
 from earlyhelp.schools.models import LocalAuthority
 
 # Audit events written here (one place, for the audit-event enumeration).
-SERVICES_CREATED = "directory.services_created"
 
 BATCH = 500
 SERVICE_FIELDS = (
@@ -92,7 +92,7 @@ def create_services(
         model._default_manager.bulk_create(rows, batch_size=BATCH)
     record_event(
         by=by,
-        action=SERVICES_CREATED,
+        action=AuditAction.DIRECTORY_SERVICES_CREATED,
         details={
             "services": len(services),
             "organizations": len(new_organizations),

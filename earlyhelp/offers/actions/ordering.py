@@ -4,11 +4,11 @@ from django.db import transaction
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.models import Offer, OfferEntry
 
 # Audit events of reordering, named once here.
-ENTRIES_REORDERED = "offer.entries_reordered"
 
 OUT_OF_DATE = (
     "The services under this level changed since you opened the page. "
@@ -41,7 +41,7 @@ def reorder_entries(*, by: User | None, offer: Offer, level: int, order: list[in
     OfferEntry.objects.bulk_update(entries, ["position"])
     record_event(
         by=by,
-        action=ENTRIES_REORDERED,
+        action=AuditAction.OFFER_ENTRIES_REORDERED,
         obj=offer,
         school_id=offer.school_id,
         details={"level": level, "services": [by_id[i].service_id for i in order]},

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 
 import time_machine
 from django.db import transaction
-from earlyhelp.casework.chronology import add_entry
 
 from earlyhelp.casework.event_time import event_time
-from earlyhelp.casework.models import EntryKind
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
+from earlyhelp.records.chronology import add_entry
+from earlyhelp.records.models import EntryKind
 from tests.concerns_universe import add_roll, signed_in
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
+from earlyhelp.audit.names import AuditAction
 from earlyhelp.imports.models import OfferUpload, UploadStatus
 from earlyhelp.imports.pipeline import import_offer
 from earlyhelp.imports.readers import UnreadableDocument
@@ -22,8 +23,6 @@ from earlyhelp.offers.actions.importing.saving import document_hash, save_import
 from earlyhelp.schools.models import School
 
 # Audit events of uploads, named once here.
-UPLOAD_STARTED = "import.upload_started"
-UPLOAD_FAILED = "import.upload_failed"
 
 SOMETHING_WENT_WRONG = "Something went wrong on our side and nothing was imported. Try again."
 
@@ -46,7 +45,7 @@ def start_offer_upload(
     )
     record_event(
         by=by,
-        action=UPLOAD_STARTED,
+        action=AuditAction.IMPORT_UPLOAD_STARTED,
         obj=upload,
         school_id=school.pk,
         details={"document": upload.document_name, "bytes": len(data)},
@@ -99,7 +98,7 @@ def _fail(upload: OfferUpload, rows: QuerySet[OfferUpload], problem: str) -> Non
     _finish(rows, status=UploadStatus.FAILED, problem=problem)
     record_event(
         by=upload.uploaded_by,
-        action=UPLOAD_FAILED,
+        action=AuditAction.IMPORT_UPLOAD_FAILED,
         obj=upload,
         school_id=upload.school_id,
         details={"document": upload.document_name, "problem": problem},
