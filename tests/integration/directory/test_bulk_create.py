@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from earlyhelp.audit.models import AuditEvent
-from earlyhelp.directory.bulk import SERVICES_CREATED, NewService, create_services
+from earlyhelp.audit.names import AuditAction
+from earlyhelp.directory.bulk import NewService, create_services
 from earlyhelp.directory.data import PhoneData, ScheduleData, ServiceData
 from earlyhelp.directory.models import Organization, Scope, Service
 from earlyhelp.directory.search import SearchParams, build_search_text, search_services
@@ -48,7 +49,7 @@ def test_services_created_in_batches_are_whole_and_found() -> None:
         "bereavement",
         "phone",
     }
-    event = AuditEvent.objects.get(action=SERVICES_CREATED)
+    event = AuditEvent.objects.get(action=AuditAction.DIRECTORY_SERVICES_CREATED)
     assert event.details["services"] == 3
     saturday_1am = datetime(2026, 11, 28, 1, 0, tzinfo=LONDON)
     found = search_services(SearchParams(q="someone to talk to", open_now=True, at=saturday_1am))
