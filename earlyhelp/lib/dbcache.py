@@ -14,7 +14,7 @@ simultaneous requests count twice and a window keeps its expiry.
 """
 
 import base64
-import pickle
+import pickle  # nosec B403 pickle of the cache's own values, as Django's cache
 import random
 from datetime import UTC, datetime
 from typing import Any
@@ -38,7 +38,7 @@ class DatabaseCache(DjangoDatabaseCache):
         db = router.db_for_write(self.cache_model_class)
         expires = _expiry(self.get_backend_timeout(timeout))
         now = tz_now().replace(microsecond=0)
-        if random.randrange(CULL_EVERY) == 0:  # noqa: S311 (not security)
+        if random.randrange(CULL_EVERY) == 0:  # noqa: S311 (not security)  # nosec B311 sampling when to cull, not security
             self.delete_expired(now=now)
         encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
         try:
@@ -54,23 +54,23 @@ class DatabaseCache(DjangoDatabaseCache):
         table = connection.ops.quote_name(self.table_name)
         expires_value = connection.ops.adapt_datetimefield_value(expires)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [key])  # noqa: S608
+            cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [key])  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
             row = cursor.fetchone()
             if row and mode == "touch":
                 cursor.execute(
-                    f"UPDATE {table} SET expires = %s WHERE cache_key = %s",  # noqa: S608
+                    f"UPDATE {table} SET expires = %s WHERE cache_key = %s",  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
                     [expires_value, key],
                 )
             elif row and (mode == "set" or (mode == "add" and _expired(row[0], now, db))):
                 cursor.execute(
-                    f"UPDATE {table} SET value = %s, expires = %s WHERE cache_key = %s",  # noqa: S608
+                    f"UPDATE {table} SET value = %s, expires = %s WHERE cache_key = %s",  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
                     [encoded, expires_value, key],
                 )
             elif row or mode == "touch":
                 return False
             else:
                 cursor.execute(
-                    f"INSERT INTO {table} (cache_key, value, expires) VALUES (%s, %s, %s)",  # noqa: S608
+                    f"INSERT INTO {table} (cache_key, value, expires) VALUES (%s, %s, %s)",  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
                     [key, encoded, expires_value],
                 )
         return True
@@ -87,17 +87,17 @@ class DatabaseCache(DjangoDatabaseCache):
         now = tz_now().replace(microsecond=0)
         with transaction.atomic(using=db), connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT value, expires FROM {table} WHERE cache_key = %s{lock}",  # noqa: S608
+                f"SELECT value, expires FROM {table} WHERE cache_key = %s{lock}",  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
                 [key],
             )
             row = cursor.fetchone()
             if row is None or _expired(row[1], now, db):
                 raise ValueError(f"Key {key!r} not found.")
-            value = pickle.loads(base64.b64decode(row[0].encode()))  # noqa: S301 (our own rows)
+            value = pickle.loads(base64.b64decode(row[0].encode()))  # noqa: S301 (our own rows)  # nosec B301 the cache's own rows, as Django's DatabaseCache
             value += delta
             encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
             cursor.execute(
-                f"UPDATE {table} SET value = %s WHERE cache_key = %s",  # noqa: S608
+                f"UPDATE {table} SET value = %s WHERE cache_key = %s",  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
                 [encoded, key],
             )
         return int(value)
@@ -109,7 +109,7 @@ class DatabaseCache(DjangoDatabaseCache):
         table = connection.ops.quote_name(self.table_name)
         moment = connection.ops.adapt_datetimefield_value(now or tz_now().replace(microsecond=0))
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {table} WHERE expires < %s", [moment])  # noqa: S608
+            cursor.execute(f"DELETE FROM {table} WHERE expires < %s", [moment])  # noqa: S608  # nosec B608 table name quoted by the backend, values are parameters
             return int(cursor.rowcount)
 
 
