@@ -35,6 +35,8 @@ from earlyhelp.casework.models import (
 )
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Concern
+from earlyhelp.imports.models import OfferUpload
+from earlyhelp.offers.actions.importing.uploading import start_offer_upload
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
 from tests.concerns_universe import add_roll
@@ -98,6 +100,8 @@ NOT_PER_SCHOOL = {
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
     "directory_staff:searches_without_results",
+    # The operators' list of background tasks: superusers only (jobs' own tests).
+    "jobs:tasks",
 }
 # Reachable without signing in at all.
 PUBLIC = {"accounts:sign-in", "accounts:sign-out"}
@@ -115,6 +119,7 @@ class World:
     incoming: FileTransfer
     term: SchoolTerm
     roll_import: RollImport
+    offer_upload: OfferUpload
 
 
 # For each URL argument ("name" or "url-name:argument"): a value naming an object of
@@ -142,6 +147,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "device_id": lambda w: TOTPDevice.objects.get(user=w.universe.dee).pk,
     "term_id": lambda w: w.term.pk,
     "import_id": lambda w: w.roll_import.pk,
+    "upload_id": lambda w: w.offer_upload.pk,
 }
 
 
@@ -182,9 +188,12 @@ def world(universe: Universe) -> World:
     roll_import = start_roll_import(
         school=u.northfield, by=u.dee, data=b"upn\n", file_format="auto", encoding="auto"
     )
+    offer_upload = start_offer_upload(
+        by=u.ed, school=u.northfield, document_name="offer.txt", data=b"Our Early Help Offer"
+    )
     return World(
         u, concern, children.ava, episode, plan_action, referral, outgoing, incoming, term,
-        roll_import,
+        roll_import, offer_upload,
     )  # fmt: skip
 
 

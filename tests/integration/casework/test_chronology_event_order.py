@@ -35,10 +35,10 @@ def test_an_entry_recorded_late_sits_at_the_time_it_happened(client, universe):
     phoned, hit = html.index("Phoned mum."), html.index("She said she was hit at home.")
     assert phoned < hit  # 10 November happened after 5 November, though recorded before it
     late_row = html[hit:].split("</tr>")[0]
-    assert "Recorded later" in late_row and "12 Nov 2026 15:00 by Tom Webb" in late_row
-    assert "5 Nov 2026 09:30" in html[phoned:hit]  # the late entry's own event time
+    assert "Recorded later" in late_row and "12 November 2026 at 3pm by Tom Webb" in late_row
+    assert "5 November 2026 at 9:30am" in html[phoned:hit]  # the late entry's own event time
     on_time_row = html[phoned:hit]
-    assert "10 Nov 2026 10:00 by Dee Lane" in on_time_row
+    assert "10 November 2026 at 10am by Dee Lane" in on_time_row
     assert "Recorded later" not in on_time_row.split("</tr>")[0]
 
 

@@ -19,7 +19,7 @@ def test_counts_by_school_and_level_without_names(client, universe, children):
     assert "Northfield Primary" in page and "Southbank Academy" in page
     assert "Ava" not in page and "Ben" not in page and "Cai" not in page
     # Northfield's two children at level 2, labelled by their level when the rows stack.
-    assert 'data-label="Level 2: additional needs (early help)">2</td>' in page
+    assert 'data-label="Level 2: additional needs">2</td>' in page
 
 
 def test_a_child_appears_and_opens_only_after_a_step_up(client, universe, children):

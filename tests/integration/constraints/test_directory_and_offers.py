@@ -15,7 +15,15 @@ from earlyhelp.directory.models import (
     ZeroResultSearch,
 )
 from earlyhelp.imports.models import ImportedService, ImportRun
-from earlyhelp.offers.models import LevelHeading, OfferEntry, OfferVersion
+from earlyhelp.jobs.models import ScheduledRun
+from earlyhelp.offers.models import (
+    LevelHeading,
+    OfferEntry,
+    OfferRender,
+    OfferVersion,
+    RenderKind,
+    RenderStatus,
+)
 from earlyhelp.oruk.models import HarvestedService, HarvestSource
 from tests.constraints import copy_of, refused
 
@@ -142,3 +150,22 @@ def test_services_are_untouched_by_the_refusals(universe):
     """Each refusal above is rolled back on its own: the directory is as the universe made it."""
     refused("service_ages_in_order", **copy_of(universe.young_carers, minimum_age=9, maximum_age=8))
     assert Service.objects.filter(name="Testshire Young Carers").count() == 1
+
+
+def test_an_offer_page_is_rendered_once_per_key(universe):
+    version = OfferVersion.objects.get(offer=universe.northfield.offer)
+    render = OfferRender.objects.create(
+        version=version,
+        kind=RenderKind.PAGE,
+        key="a" * 64,
+        status=RenderStatus.READY,
+        created_at=timezone.now(),
+    )
+    refused("offer_render_once_per_key", **copy_of(render))
+
+
+def test_a_scheduled_job_is_enqueued_once_per_slot():
+    run = ScheduledRun.objects.create(
+        job="casework-clock", slot="2026-12-07", enqueued_at=timezone.now()
+    )
+    refused("scheduled_run_once_per_slot", **copy_of(run))

@@ -13,7 +13,7 @@ from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import PhoneData, ServiceData
 from earlyhelp.directory.models import Scope
 from earlyhelp.directory.taxonomies import TOPICS
-from earlyhelp.offers.actions.editing import add_entry
+from earlyhelp.offers.actions.editing import add_entry, update_offer_text
 from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.offers.models import Offer, OfferVersion
 from earlyhelp.schools.models import School
@@ -52,7 +52,16 @@ def published_version(school: School) -> OfferVersion:
 
 
 def republish(universe: Universe) -> None:
-    publish_offer(by=universe.ed, offer=universe.northfield.offer)
+    """Publish Northfield's Offer again, with a change: an unchanged Offer is refused."""
+    offer = universe.northfield.offer
+    update_offer_text(
+        by=universe.ed,
+        offer=offer,
+        introduction=f"{offer.introduction} Updated.",
+        raising_concerns=offer.raising_concerns,
+        attendance=offer.attendance,
+    )
+    publish_offer(by=universe.ed, offer=offer)
 
 
 def service_data(name: str, i: int, *topics: str) -> ServiceData:

@@ -76,6 +76,7 @@ def test_production_accepts_redis_or_the_database(settings: Any) -> None:
     assert shared_caches() == []
 
 
+@pytest.mark.django_db  # other apps' deploy checks read the database
 def test_check_deploy_fails_on_a_file_cache_in_production(settings: Any) -> None:
     settings.PRODUCTION = True
     settings.CACHES = {**settings.CACHES, "ratelimit": FILE_CACHE}
