@@ -8,6 +8,8 @@ one audit event. The crossings:
 
 - persistent absence (10 % or more of possible sessions missed, year to date): a review;
 - severe absence (50 % or more): a review;
+  both only once the pupil has MIN_POSSIBLE_SESSIONS possible sessions this year (two school
+  weeks), so that one morning missed in the first days of term raises no alert;
 - a missing-education run (10 school days of unauthorised absence): notify the local authority;
 - the penalty threshold (10 unauthorised sessions in 10 school weeks): consider the framework.
 """
@@ -45,6 +47,7 @@ TASK_KINDS = {
     AlertKind.PENALTY: TaskKind.PENALTY_CONSIDER,
 }
 ATTENDANCE_TASK_KINDS = frozenset(TASK_KINDS.values())
+MIN_POSSIBLE_SESSIONS = 20
 # Days after the crossing by which the task falls due: the local authority is told at once.
 DUE_AFTER = {
     AlertKind.PERSISTENT: timedelta(days=14),
@@ -101,6 +104,8 @@ def find_crossings(measures: SchoolMeasures, *, year_start: date) -> list[Crossi
     """Every threshold the school's pupils are over, as the engine measured them."""
     crossings: list[Crossing] = []
     for pupil in measures.pupils:
+        if pupil.possible < MIN_POSSIBLE_SESSIONS:
+            continue
         if pupil.persistent:
             crossings.append(_absence(pupil, AlertKind.PERSISTENT, year_start))
         if pupil.severe:

@@ -132,3 +132,11 @@ def test_unauthorised_absence_crosses_every_threshold_once(universe, children):
         "Attendance: penalty notice threshold — 20 unauthorised sessions in 10 school weeks "
         "from 19 October 2026; consider the framework's steps"
     )
+
+
+def test_one_morning_missed_early_in_the_year_is_no_crossing(universe, children):
+    """0 of 1 possible sessions is 0.0 %, but under two school weeks nothing is raised."""
+    marks = [Mark(line=2, upn=children.ava.upn, date=date(2026, 9, 2), session="AM", code="N")]
+    with time_machine.travel("2026-09-02 09:00Z", tick=False):
+        import_marks(school=universe.northfield, marks=marks, by=None)
+    assert not AttendanceAlert.objects.exists() and not Task.objects.exists()
