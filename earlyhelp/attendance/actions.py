@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
+from earlyhelp.attendance.alerts import raise_alerts
 from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
@@ -77,6 +78,7 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
                 "last_date": max(m.date for m in marks).isoformat(),
             },
         )
+        raise_alerts(school=school, last_date=max(m.date for m in marks), by=by)
     return plan.result
 
 

@@ -100,3 +100,38 @@ class FirstDayCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_outcome_display()}"
+
+
+class AlertKind(models.TextChoices):
+    PERSISTENT = "persistent", "persistent absence"
+    SEVERE = "severe", "severe absence"
+    MISSING_EDUCATION = "missing_education", "missing education"
+    PENALTY = "penalty", "penalty notice threshold"
+
+
+class AttendanceAlert(models.Model):
+    """One crossing of a threshold by one pupil, remembered so it is raised only once.
+
+    `period_start` names the crossing: the school year's 1 September for persistent and
+    severe absence and the penalty threshold, the run's first day for missing education.
+    """
+
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_alerts"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=AlertKind.choices)
+    period_start = models.DateField()
+    crossed_on = models.DateField(help_text="The last register date in the import that crossed.")
+    raised_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["crossed_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pupil", "kind", "period_start"], name="attendance_alert_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} crossed {self.crossed_on}"

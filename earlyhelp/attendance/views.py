@@ -27,6 +27,7 @@ from earlyhelp.attendance.months import KIND_LABELS, list_amendments, list_month
 from earlyhelp.attendance.register import RegisterFileError, read_register
 from earlyhelp.lib.csvfile import CsvError, read_csv
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.open_matters import with_open_matters
 from earlyhelp.schools.access import get_school_for_user
 
 
@@ -106,6 +107,7 @@ def pupil_attendance(request: StaffRequest, school_slug: str, pupil_id: int) -> 
 class Call:
     pupil: Pupil
     attempts: list[FirstDayCall]
+    known: bool = False  # an open concern or early help plan (records.open_matters)
 
     @property
     def latest(self) -> FirstDayCall | None:
@@ -120,7 +122,9 @@ def _calls(pupils: list[Pupil], today: date) -> list[Call]:
     attempts: dict[int, list[FirstDayCall]] = {}
     for call in FirstDayCall.objects.filter(pupil__in=pupils, date=today):
         attempts.setdefault(call.pupil_id, []).append(call)
-    return [Call(p, attempts.get(p.pk, [])) for p in sorted(pupils, key=str)]
+    known = with_open_matters([p.pk for p in pupils])
+    calls = [Call(p, attempts.get(p.pk, []), p.pk in known) for p in pupils]
+    return sorted(calls, key=lambda c: (not c.known, str(c.pupil)))
 
 
 @staff_page

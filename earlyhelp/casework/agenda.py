@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -27,11 +27,15 @@ from earlyhelp.casework.models import (
 from earlyhelp.concerns.models import Concern, ConcernPupil, Part
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.models import Task, TaskKind
 from earlyhelp.schools.models import School
 
 SUMMARY_WORDS = 40
 PATTERN_WINDOW = timedelta(days=7)
 REVIEW_HORIZON = timedelta(days=7)
+# The tasks the attendance import raises when a child crosses a threshold (issue 13).
+ATTENDANCE_TASKS = [TaskKind.ATTENDANCE_REVIEW, TaskKind.CME_NOTIFY, TaskKind.PENALTY_CONSIDER]
+ATTENDANCE_KEY = "attendance-"
 
 
 @dataclass
@@ -87,6 +91,7 @@ def build_agenda(school: School, on: date) -> Agenda:
         AgendaItemKind.ACTION_OVERDUE: overdue_actions(school, on),
         AgendaItemKind.PATTERN: pattern_alerts(school, on),
         AgendaItemKind.REFERRAL_WAITING: referrals_waiting(school, on),
+        AgendaItemKind.ATTENDANCE: attendance_tasks(school, on, meeting),
     }
     agenda = Agenda(on=on, since=since, meeting=meeting, sections=sections)
     if meeting is not None:
@@ -219,6 +224,35 @@ def referrals_waiting(school: School, on: date) -> list[AgendaItem]:
             r.follow_up_on,
         )
         for r in referrals
+    ]
+
+
+def attendance_tasks(school: School, on: date, meeting: Meeting | None) -> list[AgendaItem]:
+    """Open attendance tasks raised by the end of `on`, and those this meeting decided."""
+    decided = (
+        meeting.decisions.filter(item_kind=AgendaItemKind.ATTENDANCE).values_list(
+            "item_key", flat=True
+        )
+        if meeting is not None
+        else []
+    )
+    numbers = (key.removeprefix(ATTENDANCE_KEY) for key in decided)
+    closed_here = [int(n) for n in numbers if n.isdigit()]
+    tasks = (
+        Task.objects.filter(
+            school=school,
+            kind__in=ATTENDANCE_TASKS,
+            pupil__isnull=False,
+            created_at__lt=_start_of(on + timedelta(days=1)),
+        )
+        .filter(Q(done_at__isnull=True) | Q(pk__in=closed_here))
+        .select_related("pupil")
+        .order_by("due_on", "pk")
+    )
+    return [
+        AgendaItem(AgendaItemKind.ATTENDANCE, f"{ATTENDANCE_KEY}{t.pk}", t.pupil, t.title, t.due_on)
+        for t in tasks
+        if t.pupil is not None
     ]
 
 

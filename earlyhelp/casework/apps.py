@@ -12,6 +12,10 @@ class CaseworkConfig(AppConfig):
         from earlyhelp.records.signals import stepped_up_to_front_door
 
         stepped_up_to_front_door.connect(_refer, dispatch_uid="casework.refer_to_front_door")
+        from earlyhelp.casework.open_matters import on_early_help
+        from earlyhelp.records.open_matters import register
+
+        register("casework.early_help", on_early_help)
 
 
 def _refer(sender: Any, **kwargs: Any) -> None:

@@ -9,12 +9,13 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, now, save
 from earlyhelp.casework.actions.errors import WrongStateError
+from earlyhelp.casework.agenda import ATTENDANCE_KEY, ATTENDANCE_TASKS
 from earlyhelp.casework.event_time import event_time
 from earlyhelp.casework.models import AgendaItemKind, Meeting, MeetingDecision
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
-from earlyhelp.records.models import EntryKind
+from earlyhelp.records.models import EntryKind, Task
 from earlyhelp.schools.models import School
 
 
@@ -55,6 +56,8 @@ def record_decision(
     )
     save(made)
     audit(by=by, action=AuditAction.MEETING_DECISION, obj=made, school_id=meeting.school_id)
+    if item_kind == AgendaItemKind.ATTENDANCE:
+        close_attendance_task(item_key=item_key, pupil=pupil, by=by)
     add_entry(
         pupil=pupil,
         kind=EntryKind.MEETING,
@@ -67,6 +70,16 @@ def record_decision(
         source=made,
     )
     return made
+
+
+def close_attendance_task(*, item_key: str, pupil: Pupil, by: User | None) -> None:
+    """Deciding an attendance item at the meeting closes the task it shows (issue 13)."""
+    number = item_key.removeprefix(ATTENDANCE_KEY)
+    if by is None or not number.isdigit():
+        return
+    Task.objects.filter(
+        pk=int(number), pupil=pupil, kind__in=ATTENDANCE_TASKS, done_at__isnull=True
+    ).update(done_at=now(), done_by=by)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ class AgendaItemKind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", "Overdue action"
     PATTERN = "pattern", "Pattern of concerns"
     REFERRAL_WAITING = "referral_waiting", "Referral waiting"
+    ATTENDANCE = "attendance", "Attendance"
     OTHER = "other", "Other"
 
 

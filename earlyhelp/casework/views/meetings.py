@@ -30,6 +30,7 @@ HEADINGS = {
     AgendaItemKind.ACTION_OVERDUE: "Overdue plan actions",
     AgendaItemKind.PATTERN: "Pattern alerts",
     AgendaItemKind.REFERRAL_WAITING: "Referrals waiting too long",
+    AgendaItemKind.ATTENDANCE: "Attendance",
 }
 
 

@@ -26,6 +26,7 @@ class EntryKind(models.TextChoices):
     CLOSURE = "closure", "Closure"
     TRANSFER = "transfer", "File transfer"
     NOTE = "note", "Note"
+    ATTENDANCE = "attendance", "Attendance"
 
 
 class ChronologyEntry(models.Model):

@@ -13,6 +13,9 @@ class TaskKind(models.TextChoices):
     NO_PROGRESS = "no_progress", "Two terms without progress"
     REFERRAL_FOLLOW_UP = "referral_follow_up", "Follow up a referral"
     FILE_TRANSFER = "file_transfer", "Transfer the child protection file"
+    ATTENDANCE_REVIEW = "attendance_review", "Review a child's attendance"
+    CME_NOTIFY = "cme_notify", "Tell the local authority of a child missing education"
+    PENALTY_CONSIDER = "penalty_consider", "Consider the penalty notice framework's steps"
 
 
 class Task(models.Model):
