@@ -88,22 +88,26 @@ def set_service_status(*, by: User | None, service: Service, status: str) -> Ser
     return service
 
 
+# The service's own columns, copied from `ServiceData` as they are (here and in `bulk`).
+SERVICE_FIELDS = (
+    "name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "minimum_age",
+    "maximum_age",
+    "application_process",
+    "eligibility_description",
+    "fees_description",
+    "assured_date",
+)
+
+
 def _write_service(service: Service, data: ServiceData, *, by: User | None) -> None:
     is_new = service.pk is None
     service.organization = get_or_create_organization(by=by, name=data.organization_name)
-    for name in (
-        "name",
-        "description",
-        "url",
-        "email",
-        "status",
-        "minimum_age",
-        "maximum_age",
-        "application_process",
-        "eligibility_description",
-        "fees_description",
-        "assured_date",
-    ):
+    for name in SERVICE_FIELDS:
         setattr(service, name, getattr(data, name))
     if service.assured_date is None:
         service.assured_date = timezone.localdate()

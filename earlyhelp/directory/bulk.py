@@ -20,7 +20,7 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory import taxonomies
-from earlyhelp.directory.actions import child_rows, wanted_terms
+from earlyhelp.directory.actions import SERVICE_FIELDS, child_rows, wanted_terms
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import (
     Attribute,
@@ -39,19 +39,6 @@ from earlyhelp.schools.models import LocalAuthority
 # Audit events written here (one place, for the audit-event enumeration).
 
 BATCH = 500
-SERVICE_FIELDS = (
-    "name",
-    "description",
-    "url",
-    "email",
-    "status",
-    "minimum_age",
-    "maximum_age",
-    "application_process",
-    "eligibility_description",
-    "fees_description",
-    "assured_date",
-)
 # Foreign keys to rows this module has just read or written: not looked up again per row.
 KNOWN_KEYS = ["organization", "owner_school", "owner_local_authority", "service"]
 

@@ -18,14 +18,13 @@ from earlyhelp.casework.actions._common import (
     save,
 )
 from earlyhelp.casework.actions.errors import OpenActionsError, WrongStateError
+from earlyhelp.casework.actions.front_door import refer_to_front_door
 from earlyhelp.casework.models import (
     EarlyHelpEpisode,
     EpisodeStatus,
     LevelChange,
     NeedLevel,
     Referral,
-    ReferralStatus,
-    ReferralStatusChange,
 )
 from earlyhelp.lib.concurrency import ensure_unchanged
 from earlyhelp.pupils.models import Pupil
@@ -136,33 +135,9 @@ def step_up(*, episode: EarlyHelpEpisode, summary: str, by: User | None) -> Refe
     """Refer the child to the local authority's front door (level 4), with a summary."""
     episode = locked_episode(episode)
     require_status(episode, EpisodeStatus.OPEN, doing="step up")
-    pupil = episode.pupil
-    la = pupil.school.local_authority
-    today = now().date()
-    referral = Referral(
-        pupil=pupil,
-        school_id=pupil.school_id,
-        episode=episode,
-        local_authority=la,
-        summary=summary,
-        sent_on=today,
-        follow_up_on=today + timedelta(days=3),
-        created_at=now(),
-        created_by=by,
-    )
-    save(referral)
-    ReferralStatusChange.objects.create(
-        referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
-    )
+    referral = refer_to_front_door(pupil=episode.pupil, summary=summary, by=by, episode=episode)
     episode.status = EpisodeStatus.STEPPED_UP
     _move(episode, NeedLevel.SPECIALIST, summary, by, kind=EntryKind.STEP_UP)
-    audit(
-        by=by,
-        action=AuditAction.REFERRAL_SENT,
-        obj=referral,
-        school_id=pupil.school_id,
-        to_local_authority=la.pk,
-    )
     return referral
 
 

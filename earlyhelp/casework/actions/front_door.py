@@ -9,20 +9,29 @@ from django.db import transaction
 from earlyhelp.accounts.models import User
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.casework.actions._common import audit, now, save
-from earlyhelp.casework.models import Referral, ReferralStatus, ReferralStatusChange
+from earlyhelp.casework.models import (
+    EarlyHelpEpisode,
+    Referral,
+    ReferralStatus,
+    ReferralStatusChange,
+)
 from earlyhelp.pupils.models import Pupil
 
 FOLLOW_UP_AFTER = timedelta(days=3)
 
 
 @transaction.atomic
-def refer_to_front_door(*, pupil: Pupil, summary: str, by: User | None) -> Referral:
-    """Refer the child to their school's local authority front door, with a summary."""
+def refer_to_front_door(
+    *, pupil: Pupil, summary: str, by: User | None, episode: EarlyHelpEpisode | None = None
+) -> Referral:
+    """Refer the child to their school's local authority front door, with a summary (from
+    early help's step up, `episode` is the child's early help)."""
     la = pupil.school.local_authority
     today = now().date()
     referral = Referral(
         pupil=pupil,
         school_id=pupil.school_id,
+        episode=episode,
         local_authority=la,
         summary=summary,
         sent_on=today,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from earlyhelp.attendance.models import DayMarks
+from earlyhelp.attendance.models import AlertKind, AttendanceAlert, DayMarks
 from earlyhelp.casework.models import Meeting, Review, SchoolTerm
 from earlyhelp.concerns.models import ConcernPupil
 from tests.concerns_universe import add_roll, log
@@ -162,3 +162,16 @@ def test_an_amendment_changes_the_code(universe):
         amended_by_id=str(universe.dee.pk),
         amended_by_name="Dee Lane",
     )
+
+
+def test_an_attendance_threshold_is_crossed_once_a_period(universe):
+    ava = build_children(universe).ava
+    alert = AttendanceAlert.objects.create(
+        pupil=ava,
+        school=universe.northfield,
+        kind=AlertKind.PERSISTENT,
+        period_start=date(2026, 9, 1),
+        crossed_on=DAY,
+        raised_at=timezone.now(),
+    )
+    refused("attendance_alert_once", **copy_of(alert, crossed_on=DAY + timedelta(days=7)))
