@@ -124,3 +124,14 @@ def test_the_dsls_pages_fit_a_phone(phone: Page, universe):
         f"{NORTHFIELD}/referrals/",
     ):
         fits(phone, path)
+
+
+def test_the_editors_lists_fit_a_phone(phone: Page, universe):
+    sign_in(Driver(phone), "ed")
+    for path in (
+        f"{NORTHFIELD}/offer/",
+        f"{NORTHFIELD}/offer/versions/",
+        f"{NORTHFIELD}/offer/services/",
+        f"{NORTHFIELD}/offer/services/?q=carers",
+    ):
+        fits(phone, path)

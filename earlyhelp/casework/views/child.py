@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.audit.models import AuditEvent
@@ -69,7 +70,12 @@ def overview(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResp
     )
     recent = list(list_entries(pupil)[:5])
     return render_page(
-        request, "casework/child/overview.html", pupil.school, pupil=pupil, recent=recent
+        request,
+        "casework/child/overview.html",
+        pupil.school,
+        pupil=pupil,
+        recent=recent,
+        sees_who_looked=_sees_who_looked(request, pupil),
     )
 
 
@@ -195,6 +201,7 @@ def chronology(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpRe
         chronology=found,
         show_all_query=query.urlencode(),
         pdf_query=request.GET.urlencode(),
+        sees_who_looked=_sees_who_looked(request, pupil),
     )
 
 
@@ -238,3 +245,8 @@ def who_looked(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpRe
         total=events.count(),
         shown=ACCESS_SHOWN,
     )
+
+
+def _sees_who_looked(request: StaffRequest, pupil: Pupil) -> bool:
+    """The record's access list is the school's safeguarding team's alone (not the LA's)."""
+    return has_permission(staff_user(request), Permission.MANAGE_CASEWORK, school=pupil.school)

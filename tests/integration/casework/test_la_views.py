@@ -53,3 +53,14 @@ def test_counts_page_without_n_plus_1(client, universe, django_assert_max_num_qu
     with django_assert_max_num_queries(14):
         page = client.get(ADDRESS)
     assert page.content.decode().count("Test</a>") == 5
+
+
+def test_the_officer_is_not_offered_the_schools_access_list(client, universe, children):
+    step_up(episode=assessed(children.ava, universe.dee), summary="Marks seen.", by=universe.dee)
+    overview = reverse("children:overview", args=["northfield-primary", children.ava.pk])
+    who = reverse("children:who-looked", args=["northfield-primary", children.ava.pk])
+    sign_in(client, universe.lara)
+    assert who not in client.get(overview).content.decode()
+    assert client.get(who).status_code == 404  # the safeguarding team's alone
+    sign_in(client, universe.dee)
+    assert who in client.get(overview).content.decode()
