@@ -12,13 +12,13 @@ Idempotent. Views behind another decorator that wraps `staff_page` are printed f
 import ast
 import subprocess
 import sys
-from pathlib import Path
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 
 from _files import ROOT, report, rewrite
 
-IMPORT = "from earlyhelp.accounts.staffviews import StaffRequest"
+MODULE = "earlyhelp.accounts.staffviews"
+IMPORT = f"from {MODULE} import StaffRequest"
 
 
 def staff_views_in(tree: ast.Module) -> list[ast.arg]:
@@ -30,9 +30,9 @@ def staff_views_in(tree: ast.Module) -> list[ast.arg]:
         names = {_decorator_name(d) for d in node.decorator_list}
         first = node.args.args[0]
         annotation = first.annotation
-        if "staff_page" in names and isinstance(annotation, ast.Name):
-            if annotation.id == "HttpRequest":
-                found.append(first)
+        typed = isinstance(annotation, ast.Name) and annotation.id == "HttpRequest"
+        if "staff_page" in names and typed:
+            found.append(first)
     return found
 
 
@@ -67,9 +67,9 @@ def change(text: str) -> str:
 
 def _imports_staff_request(text: str) -> bool:
     for node in ast.parse(text).body:
-        if isinstance(node, ast.ImportFrom) and node.module == "earlyhelp.accounts.staffviews":
-            if any(alias.name == "StaffRequest" for alias in node.names):
-                return True
+        from_toolkit = isinstance(node, ast.ImportFrom) and node.module == MODULE
+        if from_toolkit and any(alias.name == "StaffRequest" for alias in node.names):
+            return True
     return False
 
 
@@ -80,8 +80,8 @@ def main() -> None:
     if changed:
         ruff = str(ROOT / ".venv" / "bin" / "ruff")
         files = [str(path) for path in changed]
-        subprocess.run([ruff, "check", "--fix", "--select", "I,F401", *files], check=False)
-        subprocess.run([ruff, "format", *files], check=False)
+        subprocess.run([ruff, "check", "--fix", "-q", "--select", "I,F401", *files], check=False)  # noqa: S603
+        subprocess.run([ruff, "format", "-q", *files], check=False)  # noqa: S603
 
 
 if __name__ == "__main__":
