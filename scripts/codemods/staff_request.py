@@ -67,8 +67,9 @@ def change(text: str) -> str:
 
 def _imports_staff_request(text: str) -> bool:
     for node in ast.parse(text).body:
-        from_toolkit = isinstance(node, ast.ImportFrom) and node.module == MODULE
-        if from_toolkit and any(alias.name == "StaffRequest" for alias in node.names):
+        if not isinstance(node, ast.ImportFrom) or node.module != MODULE:
+            continue
+        if any(alias.name == "StaffRequest" for alias in node.names):
             return True
     return False
 
