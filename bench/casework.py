@@ -201,9 +201,11 @@ def _add_concerns(world: dict[str, Any], *, start: int, stop: int, schools: int)
         cursor.execute(
             """INSERT INTO concerns_concern (school_id, raised_by_id, raised_at, occurred_at,
                    location, account, categories, action_taken, told_dsl, told_dsl_who,
-                   immediate_risk, source, message_kind, contact, status)
+                   immediate_risk, tell_dsl_now, source, message_kind, contact, about_whom,
+                   safe_to_contact, safe_times, status)
                SELECT school_id, %s, now() - n * interval '30 seconds', now(),
-                   'Classroom', %s, '["neglect"]', '', true, '', false, 'staff', '', '',
+                   'Classroom', %s, '["neglect"]', '', true, '', false, false, 'staff', '', '',
+                   '', '', '',
                    CASE WHEN (n / %s) %% %s = 0 THEN 'new' ELSE 'triaged' END
                FROM batch ORDER BY n""",
             [dsl.pk, token, schools, NEW_ONE_IN],
