@@ -32,6 +32,7 @@ from earlyhelp.casework.models import (
     PlanAction,
     Referral,
 )
+from earlyhelp.lib.validation import validated
 from earlyhelp.records.models import Task, TaskKind
 from earlyhelp.schools.models import School
 
@@ -66,7 +67,7 @@ def tick_school(school: School, *, today: date) -> Counter[str]:
     )
     new = [t for t in due_tasks(school, calendar, today) if _key(t) not in existing]
     new = list({_key(t): t for t in new}.values())
-    Task.objects.bulk_create(new)
+    Task.objects.bulk_create([validated(task) for task in new])
     made = Counter(t.kind for t in new)
     if new:
         record_event(

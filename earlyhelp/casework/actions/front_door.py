@@ -40,8 +40,10 @@ def refer_to_front_door(
         created_by=by,
     )
     save(referral)
-    ReferralStatusChange.objects.create(
-        referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
+    save(
+        ReferralStatusChange(
+            referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
+        )
     )
     audit(
         by=by,

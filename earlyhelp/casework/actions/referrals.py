@@ -55,8 +55,10 @@ def refer_to_service(
         created_by=by,
     )
     save(referral)
-    ReferralStatusChange.objects.create(
-        referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
+    save(
+        ReferralStatusChange(
+            referral=referral, status=ReferralStatus.SENT, changed_at=now(), changed_by=by
+        )
     )
     audit(by=by, action=AuditAction.REFERRAL_SENT, obj=referral, school_id=pupil.school_id)
     add_entry(
@@ -91,8 +93,10 @@ def update_referral_status(
     if follow_up_on is not None:
         referral.follow_up_on = follow_up_on
     save(referral)
-    ReferralStatusChange.objects.create(
-        referral=referral, status=status, note=note, changed_at=now(), changed_by=by
+    save(
+        ReferralStatusChange(
+            referral=referral, status=status, note=note, changed_at=now(), changed_by=by
+        )
     )
     complete_tasks(source=referral, kinds=[TaskKind.REFERRAL_FOLLOW_UP], by=by)
     audit(
