@@ -169,18 +169,19 @@ def _cells(
 def import_file(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = get_training_school_for_user(request.user, school_slug, manage=True)
     form = ImportForm(posted(request), request.FILES or None)
-    context: dict[str, object] = {}
+    imported: int | None = None
+    problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             data = form.cleaned_data["file"].read()
             rows = read_records(read_csv(data), school=school)
-            context["imported"] = import_records(school=school, rows=rows, by=request.user)
+            imported = import_records(school=school, rows=rows, by=request.user)
         except CsvError as error:
             form.add_error("file", str(error))
         except TrainingFileError as error:
-            context["problems"] = error.messages
+            problems = error.messages
         except ActionError as error:
-            context["problems"] = [str(error)]
+            problems = [str(error)]
     return render_page(
         request,
         "training/import.html",
@@ -188,7 +189,8 @@ def import_file(request: StaffRequest, school_slug: str) -> HttpResponse:
         form=form,
         columns=COLUMNS,
         types=TrainingType.objects.all(),
-        **context,
+        imported=imported,
+        problems=problems,
     )
 
 
