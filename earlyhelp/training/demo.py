@@ -18,6 +18,7 @@ from earlyhelp.accounts.roles import Permission
 from earlyhelp.schools.models import School
 from earlyhelp.training.actions import publish_policy, record_training, sign_document
 from earlyhelp.training.compliance import STAFF_ROLES, renewal_months
+from earlyhelp.training.defaults import ensure_defaults
 from earlyhelp.training.models import DocumentKind, ReadDocument, TrainingType
 from earlyhelp.training.rules import add_months, applies
 
@@ -26,6 +27,7 @@ PROVIDER = "Worcestershire Safeguarding Children Partnership (demo)"
 
 def load_demo_training(today: date | None = None) -> None:
     today = today or timezone.localdate()
+    ensure_defaults()
     for school in School.objects.filter(memberships__isnull=False).distinct().order_by("name"):
         people = _people(school)
         if people:

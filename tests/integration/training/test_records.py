@@ -17,7 +17,14 @@ from earlyhelp.training.actions import (
 )
 from earlyhelp.training.compliance import PersonRow, due_for_person, school_compliance
 from earlyhelp.training.csvimport import TrainingFileError, read_records
-from earlyhelp.training.models import DocumentKind, ReadDocument, TrainingPeriod, TrainingRecord
+from earlyhelp.training.defaults import ensure_defaults
+from earlyhelp.training.models import (
+    DocumentKind,
+    ReadDocument,
+    TrainingPeriod,
+    TrainingRecord,
+    TrainingType,
+)
 from earlyhelp.training.rules import Status
 from earlyhelp.training.summary import summary_for_school
 from tests.integration.training.support import done, kind
@@ -196,3 +203,15 @@ def test_each_bad_line_is_named(universe):
         read_records(read_csv(b"email,training\nx,y\n"), school=universe.northfield)
     with pytest.raises(TrainingFileError, match="no training records"):
         read_records(read_csv(b"email,training,completed on\n"), school=universe.northfield)
+
+
+def test_the_defaults_are_seeded_once_and_again_after_a_flush(universe):
+    assert TrainingType.objects.count() == 10
+    assert kind("dsl-formal").counts_for == kind("dsl-refresh")
+    ensure_defaults()
+    assert TrainingType.objects.count() == 10 and ReadDocument.objects.count() == 2
+    TrainingType.objects.all().delete()
+    ReadDocument.objects.all().delete()
+    ensure_defaults()
+    assert kind("safeguarding-induction").counts_for == kind("safeguarding-update")
+    assert ReadDocument.objects.get(kind=DocumentKind.KCSIE_ANNEX_A).roles == ["governor"]
