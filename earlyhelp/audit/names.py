@@ -128,6 +128,7 @@ class AuditAction(StrEnum):
     TRAINING_DOCUMENT_EDITION_PUBLISHED = "training.document_edition_published"
     TRAINING_DOCUMENT_SIGNED = "training.document_signed"
     TRAINING_EVIDENCE_DOWNLOADED = "training.evidence_downloaded"
+    TRAINING_PERIOD_SET = "training.period_set"
     TRAINING_RECORDED = "training.recorded"
     TRAINING_RECORDS_IMPORTED = "training.records_imported"
     TRAINING_REMINDERS_SENT = "training.reminders_sent"

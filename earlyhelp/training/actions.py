@@ -5,6 +5,8 @@
 - `import_records`: a CSV of existing records (checked by `csvimport.read_records`), all
   or nothing.
 - `sign_document`: a signature of a document's current edition.
+- `set_school_period`: the school's own renewal period for a type (or back to the county's
+  or the default), with the expiry of the school's records of that type recomputed.
 - `publish_policy`: a school's own read-and-sign policy, new or a new edition of it (a new
   edition reopens it for everyone).
 """
@@ -25,12 +27,14 @@ from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.uploads import DOCUMENTS, MB, UploadError, check_upload
 from earlyhelp.lib.validation import validated_save
 from earlyhelp.schools.models import School
-from earlyhelp.training.compliance import documents_for, renewal_months
+from earlyhelp.training.compliance import documents_for
+from earlyhelp.training.compliance import renewal_months as periods_at
 from earlyhelp.training.csvimport import RecordRow
 from earlyhelp.training.models import (
     DocumentKind,
     ReadDocument,
     Signature,
+    TrainingPeriod,
     TrainingRecord,
     TrainingType,
 )
@@ -89,7 +93,7 @@ def record_training(
         training_type=training_type,
         completed_on=completed_on,
         provider=provider,
-        expires_on=expiry(completed_on, renewal_months(school, [training_type])[training_type.pk]),
+        expires_on=expiry(completed_on, periods_at(school, [training_type])[training_type.pk]),
         entered_by=by,
         entered_at=timezone.now(),
     )
@@ -125,7 +129,7 @@ def import_records(*, school: School, rows: Sequence[RecordRow], by: User) -> in
     """Records from a checked file (`csvimport.read_records`): all or nothing."""
     if not has_permission(by, Permission.MANAGE_TRAINING, school=school):
         raise TrainingRefused("You do not have permission to import training records")
-    months = renewal_months(school, {r.training_type.pk: r.training_type for r in rows}.values())
+    months = periods_at(school, {r.training_type.pk: r.training_type for r in rows}.values())
     now = timezone.now()
     records = [
         TrainingRecord(
@@ -209,3 +213,35 @@ def publish_policy(
         details={"document": str(kind), "title": title, "edition": edition},
     )
     return document
+
+
+@transaction.atomic
+def set_school_period(
+    *, school: School, training_type: TrainingType, renewal_months: int | None, by: User
+) -> int | None:
+    """The school's own period for `training_type` (None: the county's or the default's).
+    Returns the period now in force; the school's records of the type expire by it."""
+    if not has_permission(by, Permission.MANAGE_TRAINING, school=school):
+        raise TrainingRefused("You do not have permission to change the school's training rules")
+    if training_type.renewal_months is None and renewal_months is not None:
+        raise TrainingRefused(f"{training_type.name} is done once and is not renewed")
+    TrainingPeriod.objects.filter(school=school, training_type=training_type).delete()
+    if renewal_months is not None:
+        validated_save(
+            TrainingPeriod(
+                training_type=training_type, school=school, renewal_months=renewal_months
+            )
+        )
+    months = periods_at(school, [training_type])[training_type.pk]
+    records = list(TrainingRecord.objects.filter(school=school, training_type=training_type))
+    for record in records:
+        record.expires_on = expiry(record.completed_on, months)
+    TrainingRecord.objects.bulk_update(records, ["expires_on"])
+    record_event(
+        by=by,
+        action=AuditAction.TRAINING_PERIOD_SET,
+        obj=training_type,
+        school_id=school.pk,
+        details={"type": training_type.code, "school_months": renewal_months, "months": months},
+    )
+    return months

@@ -111,3 +111,24 @@ class PolicyForm(GovukForm):
         max_length=200,
         help_text="Where staff can read it, for example on the school's website",
     )
+
+
+class PeriodForm(GovukForm):
+    training_type = forms.ModelChoiceField(
+        label="Training",
+        queryset=TrainingType.objects.filter(renewal_months__isnull=False),
+        empty_label="Choose the training",
+        error_messages={"required": "Select the training", "invalid_choice": "Select the training"},
+    )
+    months = forms.IntegerField(
+        label="Renew every (months)",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="Leave empty to use the county's period or the default",
+        error_messages={
+            "invalid": "Enter the number of months as a whole number, like 36",
+            "min_value": "The period must be at least 1 month",
+            "max_value": "The period must be 120 months or fewer",
+        },
+    )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("compliance/", views.compliance, name="compliance"),
     path("import/", views.import_file, name="import"),
     path("policies/", views.policies, name="policies"),
+    path("rules/", views.rules, name="rules"),
 ]

@@ -7,6 +7,7 @@
 /staff/schools/<slug>/training/compliance/           the matrix and what is overdue (managers)
 /staff/schools/<slug>/training/import/               a CSV of existing records (managers)
 /staff/schools/<slug>/training/policies/             publish the school's policies (managers)
+/staff/schools/<slug>/training/rules/                the school's renewal periods (managers)
 """
 
 from django.contrib import messages
@@ -31,11 +32,12 @@ from earlyhelp.training.actions import (
     import_records,
     publish_policy,
     record_training,
+    set_school_period,
     sign_document,
 )
-from earlyhelp.training.compliance import Compliance, PersonRow, school_compliance
+from earlyhelp.training.compliance import Compliance, PersonRow, renewal_months, school_compliance
 from earlyhelp.training.csvimport import COLUMNS, TrainingFileError, read_records
-from earlyhelp.training.forms import ImportForm, PolicyForm, RecordForm, SignForm
+from earlyhelp.training.forms import ImportForm, PeriodForm, PolicyForm, RecordForm, SignForm
 from earlyhelp.training.models import DocumentKind, ReadDocument, TrainingRecord, TrainingType
 from earlyhelp.training.rules import ItemState, Status
 from earlyhelp.training.summary import document_completion
@@ -215,3 +217,30 @@ def policies(request: StaffRequest, school_slug: str) -> HttpResponse:
             return redirect("training:policies", school_slug)
     documents = ReadDocument.objects.filter(Q(school=None) | Q(school=school))
     return render_page(request, "training/policies.html", school, form=form, documents=documents)
+
+
+@staff_page
+def rules(request: StaffRequest, school_slug: str) -> HttpResponse:
+    school = get_training_school_for_user(request.user, school_slug, manage=True)
+    form = PeriodForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["training_type"]
+        months = form.cleaned_data["months"]
+        try:
+            set_school_period(
+                school=school, training_type=kind, renewal_months=months, by=request.user
+            )
+        except ActionError as error:
+            form.add_error("months", str(error))
+        else:
+            messages.success(request, f"{kind.name}: the school's period is saved.")
+            return redirect("training:rules", school_slug)
+    types = list(TrainingType.objects.all())
+    periods = renewal_months(school, types)
+    return render_page(
+        request,
+        "training/rules.html",
+        school,
+        form=form,
+        rows=[(t, periods[t.pk]) for t in types],
+    )

@@ -106,3 +106,5 @@ def test_the_dsl_sees_the_matrix(phone: Page, universe):
     check(page)
     page.goto(f"{TRAINING}record/")
     check(page)
+    page.goto(f"{TRAINING}rules/")
+    check(page)

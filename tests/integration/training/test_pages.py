@@ -208,3 +208,30 @@ def test_the_dsl_publishes_a_policy_that_staff_then_sign(client, universe):
         client.get(f"/staff/schools/southbank-academy/training/documents/{policy.pk}/").status_code
         == 404
     )
+
+
+@time_machine.travel(NOON, tick=False)
+def test_the_dsl_sets_the_schools_own_period(client, universe):
+    u = universe
+    record = done(u.northfield, u.tom, "fgm", date(2025, 3, 1))
+    assert record.expires_on == date(2028, 3, 1)
+    signed_in(client, u.dee)
+    page = client.get(f"{BASE}rules/").content.decode()
+    assert "every 36 months" in page
+    fgm = kind("fgm").pk
+    page = client.post(f"{BASE}rules/", {"training_type": fgm, "months": "0"}).content.decode()
+    assert "<title>Error: " in page and "at least 1 month" in page
+    response = client.post(f"{BASE}rules/", {"training_type": fgm, "months": "12"})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.expires_on == date(2026, 3, 1)
+    assert "Overdue" in client.get(f"{BASE}compliance/").content.decode()
+    induction = kind("safeguarding-induction").pk
+    page = client.post(f"{BASE}rules/", {"training_type": induction, "months": "12"})
+    assert "Select the training" in page.content.decode()  # done once: not offered
+    client.post(f"{BASE}rules/", {"training_type": fgm, "months": ""})
+    record.refresh_from_db()
+    assert record.expires_on == date(2028, 3, 1)
+    assert AuditEvent.objects.filter(action="training.period_set").count() == 2
+    signed_in(client, u.tom)
+    assert client.get(f"{BASE}rules/").status_code == 403

@@ -13,6 +13,7 @@ from earlyhelp.training.actions import (
     import_records,
     publish_policy,
     record_training,
+    set_school_period,
     sign_document,
 )
 from earlyhelp.training.compliance import PersonRow, due_for_person, school_compliance
@@ -215,3 +216,28 @@ def test_the_defaults_are_seeded_once_and_again_after_a_flush(universe):
     ensure_defaults()
     assert kind("safeguarding-induction").counts_for == kind("safeguarding-update")
     assert ReadDocument.objects.get(kind=DocumentKind.KCSIE_ANNEX_A).roles == ["governor"]
+
+
+@time_machine.travel(NOON, tick=False)
+def test_a_period_is_set_only_by_a_manager_and_only_for_a_renewed_type(universe):
+    u = universe
+    with pytest.raises(TrainingRefused, match="permission"):
+        set_school_period(
+            school=u.northfield, training_type=kind("fgm"), renewal_months=12, by=u.tom
+        )
+    with pytest.raises(TrainingRefused, match="done once"):
+        set_school_period(
+            school=u.northfield,
+            training_type=kind("safeguarding-induction"),
+            renewal_months=12,
+            by=u.dee,
+        )
+    TrainingPeriod.objects.create(
+        training_type=kind("fgm"), local_authority=u.county, renewal_months=24
+    )
+    assert (
+        set_school_period(
+            school=u.northfield, training_type=kind("fgm"), renewal_months=None, by=u.dee
+        )
+        == 24
+    )
