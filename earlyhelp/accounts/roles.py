@@ -56,6 +56,9 @@ class Permission(StrEnum):
     MANAGE_STAFF_ACCOUNTS = "manage_staff_accounts"
     # Attendance (issue 13): import the register and see a pupil's marks and amendments.
     MANAGE_ATTENDANCE = "manage_attendance"
+    # Staff training (issue 15): everyone's records, the compliance matrix, the CSV import
+    # and the school's read-and-sign policies. Each person enters their own training anyway.
+    MANAGE_TRAINING = "manage_training"
 
 
 _OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
@@ -89,6 +92,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 # The DSL, deputies and headteacher work on attendance beside the attendance officer.
 for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_ATTENDANCE}
+
+# Staff training (issue 15): the DSL, deputies and headteacher keep everyone's records.
+for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_TRAINING}
 
 
 def permissions_for(role: str) -> frozenset[Permission]:

@@ -13,6 +13,7 @@ from earlyhelp.concerns.urgency import InboxCounts, inbox_counts
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
 from earlyhelp.schools.models import School
+from earlyhelp.training.compliance import DueItem, due_for_person
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class SchoolRow:
     is_safeguarding_team: bool = False
     may_import_roll: bool = False
     inbox: InboxCounts | None = None
+    training_due: tuple[DueItem, ...] = ()  # the person's own training and read-and-sign
+    may_manage_training: bool = False
 
 
 @staff_page
@@ -38,6 +41,8 @@ def home(request: StaffRequest) -> HttpResponse:
             may_log_concern=has_permission(user, Permission.LOG_CONCERN, school=school),
             is_safeguarding_team=has_permission(user, Permission.MANAGE_CASEWORK, school=school),
             may_import_roll=has_permission(user, Permission.MANAGE_ROLL, school=school),
+            training_due=tuple(due_for_person(school, user, today=today)),
+            may_manage_training=has_permission(user, Permission.MANAGE_TRAINING, school=school),
         )
         for school in schools
     ]

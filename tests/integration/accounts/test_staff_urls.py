@@ -41,6 +41,7 @@ from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
 from tests.concerns_universe import add_roll
 from tests.early_help_universe import assessed, build_children
+from tests.integration.training.support import evidence_record, kcsie_part_one
 from tests.signin import sign_in, sign_in_without_second_factor
 from tests.universe import Universe
 
@@ -148,6 +149,8 @@ IDS: dict[str, Callable[[World], object]] = {
     "term_id": lambda w: w.term.pk,
     "import_id": lambda w: w.roll_import.pk,
     "upload_id": lambda w: w.offer_upload.pk,
+    "document_id": lambda w: kcsie_part_one().pk,
+    "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
 }
 
 
