@@ -4,7 +4,7 @@ No sign-in. Every page is `no-store`, and each pupil's answers are sent, then th
 shows "Thank you" and a fresh, empty questionnaire for the next pupil: going back shows
 nothing a previous pupil chose. Wrong codes are limited per address (a code cannot be
 guessed by trying), and accepted answers per address and per class as on the other public
-forms. These views import only pupil voice's own action and models.
+forms. These views import only pupil voice's own actions, forms and models.
 """
 
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +21,7 @@ from earlyhelp.pupilvoice.forms import AnswersForm, CodeForm
 from earlyhelp.pupilvoice.models import EMOJI, Scale, VoiceSession
 
 HOUR = 3600
-WRONG_CODES_PER_HOUR = 30
+WRONG_CODES_PER_HOUR = 50
 PER_ADDRESS_PER_HOUR = 60
 PER_SESSION_PER_HOUR = 600
 NOT_OPEN = "That code is not open. Check it with your teacher"
@@ -47,7 +47,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def questions(request: HttpRequest, code: str) -> HttpResponse:
-    session = _find(code)
+    session = _find_in_address(request, code)
     if session is None:
         return _not_open(request)
     asked = active_questions(session.school)
@@ -72,7 +72,7 @@ def questions(request: HttpRequest, code: str) -> HttpResponse:
 
 @never_cache
 def thanks(request: HttpRequest, code: str) -> HttpResponse:
-    session = _find(code)
+    session = _find_in_address(request, code)
     if session is None:
         return _not_open(request)
     return _page(request, "thanks.html", session=session, school=session.school)
@@ -92,6 +92,12 @@ def _questions(
         groups=groups,
         scale=SCALE,
     )
+
+
+def _find_in_address(request: HttpRequest, code: str) -> VoiceSession | None:
+    """The open session of a code in the address, or None; after too many wrong codes from
+    this address, None even for a right one (so the address gives nothing away either)."""
+    return None if _too_many_wrong(request) else _find(code)
 
 
 def _find(code: str) -> VoiceSession | None:
