@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "earlyhelp.concerns",
     "earlyhelp.dataprotection",
     "earlyhelp.attendance",
+    "earlyhelp.training",  # staff training, read-and-sign, reminders (issue 15)
     "earlyhelp.oruk",
     "earlyhelp.ops",  # health, metrics, request ids, deploy checks (docs/deployment.md)
     "earlyhelp.jobs",  # schedules (run-due-jobs) and the operators' task list (issue 17)

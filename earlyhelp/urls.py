@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/schools/<slug:school_slug>/concerns/", include("earlyhelp.concerns.staff_urls")),
     path("staff/schools/<slug:school_slug>/pupils/", include("earlyhelp.pupils.urls")),
     path("staff/schools/<slug:school_slug>/attendance/", include("earlyhelp.attendance.urls")),
+    path("staff/schools/<slug:school_slug>/training/", include("earlyhelp.training.urls")),
     path("staff/schools/<slug:school_slug>/children/", include("earlyhelp.casework.staff_urls")),
     path(
         "staff/schools/<slug:school_slug>/children/<int:pupil_id>/",

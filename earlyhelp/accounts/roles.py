@@ -62,6 +62,9 @@ class Permission(StrEnum):
     RUN_PUPIL_VOICE = "run_pupil_voice"
     MANAGE_PUPIL_VOICE = "manage_pupil_voice"
     VIEW_GOVERNORS_REPORT = "view_governors_report"
+    # Staff training (issue 15): everyone's records, the compliance matrix, the CSV import
+    # and the school's read-and-sign policies. Each person enters their own training anyway.
+    MANAGE_TRAINING = "manage_training"
 
 
 _OFFER_EDITING = {Permission.VIEW_STAFF_AREA, Permission.EDIT_OFFER, Permission.PUBLISH_OFFER}
@@ -95,6 +98,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 # The DSL, deputies and headteacher work on attendance beside the attendance officer.
 for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_ATTENDANCE}
+
+# Staff training (issue 15): the DSL, deputies and headteacher keep everyone's records.
+for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_TRAINING}
 
 
 # Issue 15: whoever logs concerns may open pupil voice for a class; the DSL, deputies and

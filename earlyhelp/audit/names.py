@@ -134,6 +134,13 @@ class AuditAction(StrEnum):
 
     TAXONOMY_TERM_CREATED = "taxonomy_term.created"
 
+    TRAINING_DOCUMENT_EDITION_PUBLISHED = "training.document_edition_published"
+    TRAINING_DOCUMENT_SIGNED = "training.document_signed"
+    TRAINING_EVIDENCE_DOWNLOADED = "training.evidence_downloaded"
+    TRAINING_RECORDED = "training.recorded"
+    TRAINING_RECORDS_IMPORTED = "training.records_imported"
+    TRAINING_REMINDERS_SENT = "training.reminders_sent"
+
     TRANSFER_ACKNOWLEDGED = "transfer.acknowledged"
     TRANSFER_DOWNLOADED = "transfer.downloaded"
     TRANSFER_STARTED = "transfer.started"

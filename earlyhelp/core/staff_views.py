@@ -13,6 +13,7 @@ from earlyhelp.concerns.urgency import InboxCounts, inbox_counts
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
 from earlyhelp.schools.models import School
+from earlyhelp.training.compliance import DueItem, due_for_person
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class SchoolRow:
     inbox: InboxCounts | None = None
     may_run_pupil_voice: bool = False
     may_view_governors_report: bool = False
+    training_due: tuple[DueItem, ...] = ()  # the person's own training and read-and-sign
+    may_manage_training: bool = False
 
 
 @staff_page
@@ -44,6 +47,8 @@ def home(request: StaffRequest) -> HttpResponse:
             may_view_governors_report=has_permission(
                 user, Permission.VIEW_GOVERNORS_REPORT, school=school
             ),
+            training_due=tuple(due_for_person(school, user, today=today)),
+            may_manage_training=has_permission(user, Permission.MANAGE_TRAINING, school=school),
         )
         for school in schools
     ]

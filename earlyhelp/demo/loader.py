@@ -32,6 +32,7 @@ from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.offers.actions.schools import create_school_with_offer
 from earlyhelp.schools.actions import add_key_person, create_local_authority
 from earlyhelp.schools.models import LocalAuthority, School
+from earlyhelp.training.demo import load_demo_training
 
 
 class DemoPasswordHasher(Argon2PasswordHasher):
@@ -89,6 +90,7 @@ def load_demo(data: DemoData) -> None:
     load_casework()
     load_early_help()
     load_demo_registers()
+    load_demo_training()
     # The sample postcodes (Worcestershire's districts), so that a postcode search works.
     load_postcode_file(POSTCODE_SAMPLE, by=users[Role.DIRECTORY_EDITOR])
 

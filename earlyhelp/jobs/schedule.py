@@ -120,6 +120,13 @@ JOBS: tuple[Job | JobFamily, ...] = (
         at_hour=4,
         description="Harvest each Open Referral UK feed (oruk.HarvestSource).",
     ),
+    Job(
+        "remind-training",
+        "earlyhelp.training.tasks.send_training_reminders",
+        Period.DAILY,
+        at_hour=7,
+        description="Email staff whose training is due soon or overdue (once per record).",
+    ),
     # Later: attendance (first-day calls), training reminders — one line each here.
 )
 

@@ -47,6 +47,7 @@ from earlyhelp.pupilvoice.actions import open_session
 from earlyhelp.pupilvoice.models import VoiceSession
 from tests.concerns_universe import add_roll
 from tests.early_help_universe import assessed, build_children
+from tests.integration.training.support import evidence_record, kcsie_part_one
 from tests.signin import sign_in, sign_in_without_second_factor
 from tests.universe import Universe, make_user
 
@@ -158,6 +159,8 @@ IDS: dict[str, Callable[[World], object]] = {
     "session_id": lambda w: voice_session(w).pk,
     "question_id": lambda w: voice_session(w).school.voice_questions.first().pk,
     "report_id": lambda w: governors_report(w).pk,
+    "document_id": lambda w: kcsie_part_one().pk,
+    "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
 }
 
 
