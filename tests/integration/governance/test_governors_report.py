@@ -3,6 +3,7 @@ PDF's text; the PDF passes the Offer PDF's tagged-PDF checks; small numbers are 
 
 import io
 import re
+from datetime import timedelta
 
 import pikepdf
 import pytest
@@ -16,8 +17,11 @@ from earlyhelp.governance.actions import request_report
 from earlyhelp.governance.models import GovernorsReport, ReportStatus
 from earlyhelp.governance.report import this_half_term
 from earlyhelp.pupilvoice.actions import active_questions, open_session, record_answers
+from earlyhelp.training.actions import sign_document
+from earlyhelp.training.summary import summary_for_school
 from tests.concerns_universe import signed_in
 from tests.early_help_universe import add_pupil
+from tests.integration.training.support import done, kcsie_part_one
 from tests.unit.offers.pdf_checks import is_true, page_texts, read_tagging
 from tests.universe import make_user
 
@@ -51,6 +55,14 @@ def known(universe):
     for _ in range(3):
         record_answers(session=ash, answers={safe.pk: 3}, comment="")
     record_answers(session=ash, answers={}, comment="Someone hits me")
+    # Training: Tom signed KCSIE Part one; Dee's safeguarding update is two years old.
+    sign_document(school=universe.northfield, document=kcsie_part_one(), by=universe.tom)
+    done(
+        universe.northfield,
+        universe.dee,
+        "safeguarding-update",
+        timezone.localdate() - timedelta(days=730),
+    )
     return universe
 
 
@@ -77,8 +89,18 @@ def make_pdf(client: Client, universe) -> bytes:
     return content
 
 
-def assert_counts(text: str) -> None:
+def assert_counts(text: str, universe) -> None:
     text = flat(text)
+    training = summary_for_school(universe.northfield, today=timezone.localdate())
+    assert f"Staff with a role at the school: {training.staff_count}." in text
+    assert f"Training overdue: {training.overdue_items}." in text and training.overdue_items >= 1
+    for row in training.by_type:
+        numbers = f"{row.current} {row.due_soon} {row.overdue} {row.missing}"
+        assert f"{row.name} {numbers}" in text
+    kcsie = next(d for d in training.read_and_sign if d.title == kcsie_part_one().title)
+    assert kcsie.signed == 1
+    for doc in training.read_and_sign:
+        assert f"{doc.title} {doc.edition} {doc.signed} of {doc.expected}" in text
     # Open now and opened in the period, by the level each child is at now.
     assert "Level 2: additional needs 6 6" in text
     assert "Level 3: targeted fewer than 5 fewer than 5" in text
@@ -95,7 +117,7 @@ def assert_counts(text: str) -> None:
 def test_the_pdf_reads_back_the_counts_and_is_tagged_like_the_offer_pdf(known):
     dee = signed_in(Client(), known.dee)
     pdf = make_pdf(dee, known)
-    assert_counts("\n".join(page_texts(pdf)))
+    assert_counts("\n".join(page_texts(pdf)), known)
     tagging = read_tagging(pdf)
     assert tagging.untagged_mcids == [] and tagging.misplaced == []
     assert tagging.unmarked_text == 0
@@ -115,7 +137,7 @@ def test_the_page_shows_the_same_counts(known, django_assert_max_num_queries):
     with django_assert_max_num_queries(60):
         page = dee.get(report_url(known)).content.decode()
     plain = re.sub(r"<[^>]+>", " ", page).replace("&#x27;", "'").replace("&rsquo;", "’")
-    assert_counts(plain)
+    assert_counts(plain, known)
 
 
 def test_another_range_is_asked_with_dates_and_a_wrong_one_is_an_error(known):
