@@ -56,13 +56,27 @@ def new_code() -> str:
 
 
 def is_open(session: VoiceSession, now: datetime) -> bool:
-    return session.closed_at is None and session.closes_at > now
+    return session.closed_at is None and session.opened_at <= now < session.closes_at
+
+
+class FutureTimeError(ActionError):
+    """A session or answers dated in the future."""
+
+
+def _when(at: datetime | None) -> datetime:
+    """Now, or an earlier time for answers collected on paper and typed in later (the demo)."""
+    now = timezone.now()
+    if at is not None and at > now:
+        raise FutureTimeError("Answers cannot be dated in the future")
+    return at or now
 
 
 @transaction.atomic
-def open_session(*, school: School, class_name: str, by: User) -> VoiceSession:
+def open_session(
+    *, school: School, class_name: str, by: User, at: datetime | None = None
+) -> VoiceSession:
     """A class's session, open for a day, with a new code; the default questions on first use."""
-    now = timezone.now()
+    now = _when(at)
     if not VoiceQuestion.objects.filter(school=school).exists():
         _add_default_questions(school)
     code = new_code()
@@ -72,7 +86,7 @@ def open_session(*, school: School, class_name: str, by: User) -> VoiceSession:
         VoiceSession(
             school=school,
             class_name=class_name.strip(),
-            term=term_name(timezone.localdate()),
+            term=term_name(timezone.localtime(now).date()),
             code=code,
             opened_by=by,
             opened_at=now,
@@ -157,13 +171,13 @@ def retire_question(*, question: VoiceQuestion, by: User) -> VoiceQuestion:
 
 @transaction.atomic
 def record_answers(
-    *, session: VoiceSession, answers: dict[int, int], comment: str
+    *, session: VoiceSession, answers: dict[int, int], comment: str, at: datetime | None = None
 ) -> VoiceResponse:
     """One pupil's answers (question id → scale value) and comment, anonymous.
 
     A comment that suggests harm goes to the DSL's inbox as a pupil's message, in this
     transaction: if either fails, neither is saved."""
-    now = timezone.now()
+    now = _when(at)
     locked = VoiceSession.objects.select_for_update().select_related("school").get(pk=session.pk)
     if not is_open(locked, now):
         raise SessionClosedError("This class code is closed. Ask your teacher.")
