@@ -44,7 +44,7 @@ from earlyhelp.offers.actions.importing.uploading import start_offer_upload
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
 from earlyhelp.pupilvoice.actions import open_session
-from earlyhelp.pupilvoice.models import VoiceSession
+from earlyhelp.pupilvoice.models import VoiceQuestion, VoiceSession
 from tests.concerns_universe import add_roll
 from tests.early_help_universe import assessed, build_children
 from tests.integration.training.support import evidence_record, kcsie_part_one
@@ -157,7 +157,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "upload_id": lambda w: w.offer_upload.pk,
     # Pupil voice and the governors' report (issue 15).
     "session_id": lambda w: voice_session(w).pk,
-    "question_id": lambda w: voice_session(w).school.voice_questions.first().pk,
+    "question_id": lambda w: voice_question(w).pk,
     "report_id": lambda w: governors_report(w).pk,
     "document_id": lambda w: kcsie_part_one().pk,
     "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
@@ -167,6 +167,12 @@ IDS: dict[str, Callable[[World], object]] = {
 def voice_session(w: "World") -> VoiceSession:
     found = VoiceSession.objects.filter(school=w.universe.northfield).first()
     return found or open_session(school=w.universe.northfield, class_name="Oak", by=w.universe.tom)
+
+
+def voice_question(w: "World") -> VoiceQuestion:
+    question = VoiceQuestion.objects.filter(school=voice_session(w).school).first()
+    assert question is not None
+    return question
 
 
 def governors_report(w: "World") -> GovernorsReport:
