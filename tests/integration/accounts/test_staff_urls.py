@@ -319,6 +319,8 @@ def test_someone_at_the_school_gets_in(world: World):
 
 # The governor (issue 15): the governors' report and nothing about any child.
 GOVERNOR_MAY_OPEN = {"governance:report", "governance:prepare", "governance:download"}
+# … and their own training: a governor's own records and the documents they read and sign.
+GOVERNOR_MAY_OPEN |= {"training:mine", "training:record", "training:document"}
 
 
 def test_a_governor_opens_the_report_and_nothing_else_at_the_school(world: World):
