@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "earlyhelp.oruk",
     "earlyhelp.ops",  # health, metrics, request ids, deploy checks (docs/deployment.md)
     "earlyhelp.jobs",  # schedules (run-due-jobs) and the operators' task list (issue 17)
+    "earlyhelp.pupilvoice",  # the pupils' "happy and safe?" questionnaire (issue 15)
+    "earlyhelp.governance",  # the governors' safeguarding report (issue 15)
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,12 @@ urlpatterns = [
     path("staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.oruk.staff_urls")),
     path("staff/local-authority/<slug:la_slug>/", include("earlyhelp.core.la_urls")),
     path("staff/operations/", include("earlyhelp.jobs.urls")),  # background tasks (issue 17)
+    path("pupil-voice/", include("earlyhelp.pupilvoice.public_urls")),  # issue 15
+    path("staff/schools/<slug:school_slug>/pupil-voice/", include("earlyhelp.pupilvoice.urls")),
+    path(
+        "staff/schools/<slug:school_slug>/governors-report/",
+        include("earlyhelp.governance.urls"),
+    ),
 ]
 
 handler404 = "earlyhelp.core.views.page_not_found"

@@ -56,6 +56,12 @@ class Permission(StrEnum):
     MANAGE_STAFF_ACCOUNTS = "manage_staff_accounts"
     # Attendance (issue 13): import the register and see a pupil's marks and amendments.
     MANAGE_ATTENDANCE = "manage_attendance"
+    # Pupil voice and the governors' report (issue 15): staff open a class's questionnaire;
+    # the safeguarding team and headteacher edit its questions and read its results; the
+    # governors' report (counts, never a child) is read by governors and those who present it.
+    RUN_PUPIL_VOICE = "run_pupil_voice"
+    MANAGE_PUPIL_VOICE = "manage_pupil_voice"
+    VIEW_GOVERNORS_REPORT = "view_governors_report"
     # Staff training (issue 15): everyone's records, the compliance matrix, the CSV import
     # and the school's read-and-sign policies. Each person enters their own training anyway.
     MANAGE_TRAINING = "manage_training"
@@ -96,6 +102,17 @@ for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
 # Staff training (issue 15): the DSL, deputies and headteacher keep everyone's records.
 for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_TRAINING}
+
+
+# Issue 15: whoever logs concerns may open pupil voice for a class; the DSL, deputies and
+# headteacher manage it and, with the governor, read the governors' report.
+for _role in list(ROLE_PERMISSIONS):
+    if Permission.LOG_CONCERN in ROLE_PERMISSIONS[_role]:
+        ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.RUN_PUPIL_VOICE}
+for _role in (Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.MANAGE_PUPIL_VOICE}
+for _role in (Role.GOVERNOR, Role.DSL, Role.DEPUTY_DSL, Role.HEADTEACHER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {Permission.VIEW_GOVERNORS_REPORT}
 
 
 def permissions_for(role: str) -> frozenset[Permission]:

@@ -52,6 +52,8 @@ class AuditAction(StrEnum):
 
     ENCRYPTION_KEYS_ROTATED = "encryption.keys_rotated"
 
+    GOVERNORS_REPORT_REQUESTED = "governors_report.requested"
+
     HARVEST_APPLIED = "harvest.applied"
     HARVEST_FINISHED = "harvest.finished"
     HARVEST_SERVICE_WITHDRAWN = "harvest.service_withdrawn"
@@ -99,6 +101,13 @@ class AuditAction(StrEnum):
 
     PUPILS_ROLL_IMPORT_STARTED = "pupils.roll_import_started"
     PUPILS_ROLL_IMPORTED = "pupils.roll_imported"
+
+    PUPIL_VOICE_ANSWERED = "pupil_voice.answered"
+    PUPIL_VOICE_QUESTION_ADDED = "pupil_voice.question_added"
+    PUPIL_VOICE_QUESTION_CHANGED = "pupil_voice.question_changed"
+    PUPIL_VOICE_QUESTION_RETIRED = "pupil_voice.question_retired"
+    PUPIL_VOICE_SESSION_CLOSED = "pupil_voice.session_closed"
+    PUPIL_VOICE_SESSION_OPENED = "pupil_voice.session_opened"
 
     REFERRAL_SENT = "referral.sent"
     REFERRAL_STATUS = "referral.status"

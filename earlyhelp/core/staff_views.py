@@ -25,6 +25,8 @@ class SchoolRow:
     is_safeguarding_team: bool = False
     may_import_roll: bool = False
     inbox: InboxCounts | None = None
+    may_run_pupil_voice: bool = False
+    may_view_governors_report: bool = False
     training_due: tuple[DueItem, ...] = ()  # the person's own training and read-and-sign
     may_manage_training: bool = False
 
@@ -41,6 +43,10 @@ def home(request: StaffRequest) -> HttpResponse:
             may_log_concern=has_permission(user, Permission.LOG_CONCERN, school=school),
             is_safeguarding_team=has_permission(user, Permission.MANAGE_CASEWORK, school=school),
             may_import_roll=has_permission(user, Permission.MANAGE_ROLL, school=school),
+            may_run_pupil_voice=has_permission(user, Permission.RUN_PUPIL_VOICE, school=school),
+            may_view_governors_report=has_permission(
+                user, Permission.VIEW_GOVERNORS_REPORT, school=school
+            ),
             training_due=tuple(due_for_person(school, user, today=today)),
             may_manage_training=has_permission(user, Permission.MANAGE_TRAINING, school=school),
         )

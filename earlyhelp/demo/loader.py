@@ -27,9 +27,11 @@ from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.models import Scope, Service
 from earlyhelp.directory.postcodes import SAMPLE_FILE as POSTCODE_SAMPLE
 from earlyhelp.directory.postcodes import load_postcode_file
+from earlyhelp.governance.demo import load_demo_governors_reports
 from earlyhelp.offers.actions.editing import add_entry, set_level_heading, update_offer_text
 from earlyhelp.offers.actions.publishing import publish_offer
 from earlyhelp.offers.actions.schools import create_school_with_offer
+from earlyhelp.pupilvoice.demo import load_demo_pupil_voice
 from earlyhelp.schools.actions import add_key_person, create_local_authority
 from earlyhelp.schools.models import LocalAuthority, School
 from earlyhelp.training.demo import load_demo_training
@@ -91,6 +93,8 @@ def load_demo(data: DemoData) -> None:
     load_early_help()
     load_demo_registers()
     load_demo_training()
+    load_demo_pupil_voice()  # issue 15: a term of anonymous answers in three classes
+    load_demo_governors_reports()  # issue 15: this half term's report, made by the worker
     # The sample postcodes (Worcestershire's districts), so that a postcode search works.
     load_postcode_file(POSTCODE_SAMPLE, by=users[Role.DIRECTORY_EDITOR])
 

@@ -20,8 +20,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.middleware import OPEN_WITHOUT_SECOND_FACTOR
 from earlyhelp.accounts.models import User
+from earlyhelp.accounts.roles import Role
 from earlyhelp.casework.actions.assessment import add_plan_action
 from earlyhelp.casework.actions.referrals import refer_to_service
 from earlyhelp.casework.actions.terms import set_term
@@ -35,15 +37,19 @@ from earlyhelp.casework.models import (
 )
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Concern
+from earlyhelp.governance.actions import request_report
+from earlyhelp.governance.models import GovernorsReport
 from earlyhelp.imports.models import OfferUpload
 from earlyhelp.offers.actions.importing.uploading import start_offer_upload
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
+from earlyhelp.pupilvoice.actions import open_session
+from earlyhelp.pupilvoice.models import VoiceQuestion, VoiceSession
 from tests.concerns_universe import add_roll
 from tests.early_help_universe import assessed, build_children
 from tests.integration.training.support import evidence_record, kcsie_part_one
 from tests.signin import sign_in, sign_in_without_second_factor
-from tests.universe import Universe
+from tests.universe import Universe, make_user
 
 
 @dataclass(frozen=True)
@@ -149,9 +155,32 @@ IDS: dict[str, Callable[[World], object]] = {
     "term_id": lambda w: w.term.pk,
     "import_id": lambda w: w.roll_import.pk,
     "upload_id": lambda w: w.offer_upload.pk,
+    # Pupil voice and the governors' report (issue 15).
+    "session_id": lambda w: voice_session(w).pk,
+    "question_id": lambda w: voice_question(w).pk,
+    "report_id": lambda w: governors_report(w).pk,
     "document_id": lambda w: kcsie_part_one().pk,
     "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
 }
+
+
+def voice_session(w: "World") -> VoiceSession:
+    found = VoiceSession.objects.filter(school=w.universe.northfield).first()
+    return found or open_session(school=w.universe.northfield, class_name="Oak", by=w.universe.tom)
+
+
+def voice_question(w: "World") -> VoiceQuestion:
+    question = VoiceQuestion.objects.filter(school=voice_session(w).school).first()
+    assert question is not None
+    return question
+
+
+def governors_report(w: "World") -> GovernorsReport:
+    found = GovernorsReport.objects.filter(school=w.universe.northfield).first()
+    today = timezone.localdate()
+    return found or request_report(
+        school=w.universe.northfield, starts_on=today, ends_on=today, by=w.universe.dee
+    )
 
 
 @pytest.fixture
@@ -286,3 +315,29 @@ def test_someone_at_the_school_gets_in(world: World):
         if not any(code in (200, 302, 405) for code in answers):
             wrong.append(f"{url}: {answers}")
     assert not wrong, "\n".join(wrong)
+
+
+# The governor (issue 15): the governors' report and nothing about any child.
+GOVERNOR_MAY_OPEN = {"governance:report", "governance:prepare", "governance:download"}
+# … and their own training: a governor's own records and the documents they read and sign.
+GOVERNOR_MAY_OPEN |= {"training:mine", "training:record", "training:document"}
+
+
+def test_a_governor_opens_the_report_and_nothing_else_at_the_school(world: World):
+    """Every other staff URL of the school refuses Northfield's governor: 403, or 404 where
+    a record's existence is need-to-know (a child, a concern), or 405 for a GET of a
+    POST-only address. No child, concern, roll, register or casework page opens."""
+    governor = make_user("gill", "Gill", "Hart")
+    grant_role(by=None, user=governor, role=Role.GOVERNOR, school=world.universe.northfield)
+    client, wrong = client_for(governor), []
+    for url in URLS:
+        if url.name in NOT_PER_SCHOOL:
+            continue
+        code = status(client, "get", address(url, world))[0]
+        allowed = url.name in GOVERNOR_MAY_OPEN
+        if (allowed and code not in (200, 302)) or (not allowed and code not in (403, 404, 405)):
+            wrong.append(f"{url}: {code}")
+    assert not wrong, "\n".join(wrong)
+    home = client.get(reverse("staff:home")).content.decode()
+    assert reverse("governance:report", args=[world.universe.northfield.slug]) in home
+    assert "/children/" not in home and "/concerns/" not in home and "/pupils/" not in home
