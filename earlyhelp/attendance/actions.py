@@ -16,12 +16,22 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.attendance.alerts import raise_alerts
-from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
+from earlyhelp.attendance.models import (
+    AlertKind,
+    AttendanceAlert,
+    CallOutcome,
+    DayMarks,
+    FirstDayCall,
+    MarkAmendment,
+    MissingEducationNotice,
+)
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validation import validated_save
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.models import Task
 from earlyhelp.schools.models import School
 
 REGISTER_IMPORTED = AuditAction.ATTENDANCE_REGISTER_IMPORTED
@@ -204,3 +214,46 @@ def record_call(*, pupil: Pupil, day: date, outcome: CallOutcome, by: User) -> F
         details={"date": day.isoformat(), "outcome": str(outcome)},
     )
     return call
+
+
+MISSING_EDUCATION_NOTIFIED = AuditAction.ATTENDANCE_MISSING_EDUCATION_NOTIFIED
+
+
+class NoticeRefused(ActionError):
+    """No such missing-education run, or the authority was already told of it."""
+
+
+@transaction.atomic
+def notify_missing_education(*, pupil: Pupil, first_day: date, by: User) -> MissingEducationNotice:
+    """Record that the school told its local authority of `pupil`'s missing-education run
+    from `first_day`, and close the run's "notify the local authority" task."""
+    school = pupil.school
+    alert = AttendanceAlert.objects.filter(
+        pupil=pupil, kind=AlertKind.MISSING_EDUCATION, period_start=first_day
+    ).first()
+    if alert is None:
+        raise NoticeRefused("There is no run of missing education from that day to tell of.")
+    if MissingEducationNotice.objects.filter(pupil=pupil, first_day=first_day).exists():
+        raise NoticeRefused("The local authority has already been told of this run.")
+    notice = validated_save(
+        MissingEducationNotice(
+            pupil=pupil,
+            school=school,
+            local_authority_id=school.local_authority_id,
+            first_day=first_day,
+            notified_at=timezone.now(),
+            notified_by_id=str(by.pk),
+            notified_by_name=_name(by),
+        )
+    )
+    Task.objects.filter(
+        source_type=AttendanceAlert._meta.label_lower, source_id=str(alert.pk), done_at=None
+    ).update(done_at=notice.notified_at, done_by=by)
+    record_event(
+        by=by,
+        action=MISSING_EDUCATION_NOTIFIED,
+        obj=pupil,
+        school_id=school.pk,
+        details={"first_day": first_day.isoformat(), "local_authority": school.local_authority_id},
+    )
+    return notice

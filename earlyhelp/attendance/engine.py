@@ -89,6 +89,7 @@ class SchoolMeasures:
     missing_education: list[MissingEducationRun] = field(default_factory=list)
     penalty_threshold: list[PenaltyThreshold] = field(default_factory=list)
     first_day_calls: list[str] = field(default_factory=list)
+    last_school_day: date | None = None  # the latest school day in the period
 
 
 def measure_school(school_id: int, start: date, end: date) -> SchoolMeasures:
@@ -193,6 +194,9 @@ def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[i
             results[row[0]].penalty_threshold.append(PenaltyThreshold(*row[1:]))
         for school, upn in _call_rows(con, end):
             results[school].first_day_calls.append(upn)
+        last_days = "SELECT school, max(d) FROM school_day GROUP BY school"
+        for school, last in con.execute(last_days).fetchall():
+            results[school].last_school_day = last
         return results
     finally:
         con.close()

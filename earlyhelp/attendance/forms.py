@@ -29,3 +29,9 @@ class RegisterUploadForm(GovukForm):
         if (upload.size or 0) > MAX_UPLOAD_BYTES:
             raise ValidationError("The selected file must be smaller than 30 MB")
         return upload
+
+
+class NoticeForm(forms.Form):
+    """The run a missing-education notice is about: its first school day (a hidden field)."""
+
+    first_day = forms.DateField(input_formats=["%Y-%m-%d"])

@@ -135,3 +135,34 @@ class AttendanceAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} crossed {self.crossed_on}"
+
+
+class MissingEducationNotice(models.Model):
+    """The school telling its local authority of a child missing education: one per run.
+
+    The local authority's attendance page lists these, with the child's name: they are the
+    only children it sees by name there. The notifier is held as id and name text, like
+    the amendments, so that the record outlives accounts."""
+
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="missing_education_notices"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    local_authority = models.ForeignKey(
+        "schools.LocalAuthority", on_delete=models.PROTECT, related_name="+"
+    )
+    first_day = models.DateField(help_text="The first school day of the run.")
+    notified_at = models.DateTimeField()
+    notified_by_id = models.CharField(max_length=64, blank=True)
+    notified_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["-notified_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pupil", "first_day"], name="attendance_missing_education_told_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Missing education from {self.first_day}, told {self.notified_at:%Y-%m-%d}"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("import/", views.import_register, name="import"),
     path("<int:pupil_id>/", views.pupil_attendance, name="pupil"),
     path("calls/<int:pupil_id>/", views.record_call_outcome, name="record_call"),
+    path("missing/<int:pupil_id>/", views.notify, name="notify"),
 ]

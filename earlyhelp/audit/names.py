@@ -15,6 +15,7 @@ class AuditAction(StrEnum):
     ATTENDANCE_FIRST_DAY_CALL_RECORDED = "attendance.first_day_call_recorded"
     ATTENDANCE_REGISTER_IMPORTED = "attendance.register_imported"
     ATTENDANCE_THRESHOLD_CROSSED = "attendance.threshold_crossed"
+    ATTENDANCE_MISSING_EDUCATION_NOTIFIED = "attendance.missing_education_notified"
 
     CASEWORK_CLOCK = "casework.clock"
     CASEWORK_REVIEW_INTERVAL_SET = "casework.review_interval_set"

@@ -96,6 +96,8 @@ NOT_PER_SCHOOL = {
     "oruk_staff:harvests",
     "la:home",
     "la:home_csv",
+    "attendance_la:overview",
+    "attendance_la:csv",
     # The directory's search words and searches without results: directory editors only.
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
