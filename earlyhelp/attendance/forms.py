@@ -35,3 +35,15 @@ class NoticeForm(forms.Form):
     """The run a missing-education notice is about: its first school day (a hidden field)."""
 
     first_day = forms.DateField(input_formats=["%Y-%m-%d"])
+
+
+class LetterWordingForm(GovukForm):
+    body = forms.CharField(
+        label="The letter's wording",
+        help_text="Plain text. Leave a blank line between paragraphs. The placeholders in "
+        "braces are filled in for each family.",
+        max_length=5000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": "Enter the letter's wording"},
+    )

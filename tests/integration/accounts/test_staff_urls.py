@@ -14,6 +14,8 @@ from functools import cache
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -22,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from earlyhelp.accounts.middleware import OPEN_WITHOUT_SECOND_FACTOR
 from earlyhelp.accounts.models import User
+from earlyhelp.attendance.models import Letter, LetterRun
 from earlyhelp.casework.actions.assessment import add_plan_action
 from earlyhelp.casework.actions.referrals import refer_to_service
 from earlyhelp.casework.actions.terms import set_term
@@ -150,6 +153,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "term_id": lambda w: w.term.pk,
     "import_id": lambda w: w.roll_import.pk,
     "upload_id": lambda w: w.offer_upload.pk,
+    "letter_id": lambda w: attendance_letter(w).pk,
 }
 
 
@@ -285,3 +289,18 @@ def test_someone_at_the_school_gets_in(world: World):
         if not any(code in (200, 302, 405) for code in answers):
             wrong.append(f"{url}: {answers}")
     assert not wrong, "\n".join(wrong)
+
+
+def attendance_letter(world: World) -> Letter:
+    """A half-term letter about Ava, its PDF in storage (attendance:letter_pdf)."""
+    run = LetterRun.objects.create(
+        school=world.universe.northfield, created_at=timezone.now(), created_by_name="Dee Lane",
+        period_start=timezone.localdate(), period_end=timezone.localdate(), below_percent=95,
+        body="Dear {parent},", status="done",
+    )  # fmt: skip
+    name = default_storage.save("attendance-letters/test.pdf", ContentFile(b"%PDF-1.7\n"))
+    letter = Letter.objects.create(
+        run=run, addressed_to="Jo Stone", file_name=name, made_at=timezone.now()
+    )
+    letter.pupils.add(world.pupil)
+    return letter
