@@ -51,10 +51,10 @@ def terms(universe):
 
 @time_machine.travel(NOW, tick=False)
 def test_fifteen_days_dates_the_point_after_the_half_term(client, universe, children, terms):
-    # Wednesday 21 January to Wednesday 11 February: 15 school days.
+    # Thursday 22 January to Wednesday 11 February: 15 school days.
     import_marks(
         school=universe.northfield,
-        marks=absent_from(children, date(2026, 1, 21), date(2026, 2, 11)),
+        marks=absent_from(children, date(2026, 1, 22), date(2026, 2, 11)),
         by=None,
     )
     task = Task.objects.get(pupil=children.ava, kind=TaskKind.CME_NOTIFY, done_at=None)
@@ -63,7 +63,7 @@ def test_fifteen_days_dates_the_point_after_the_half_term(client, universe, chil
     html = client.get(OVERVIEW).content.decode()
     assert "Nearing the 20-day point" in html
     assert (
-        "Ava Stone</a>: 15 school days of unauthorised absence since 21 January 2026; "
+        "Ava Stone</a>: 15 school days of unauthorised absence since 22 January 2026; "
         "20-day point on 25 February 2026"
     ) in html
 
@@ -72,7 +72,7 @@ def test_fifteen_days_dates_the_point_after_the_half_term(client, universe, chil
 def test_fourteen_days_is_not_yet_warned(client, universe, children, terms):
     import_marks(
         school=universe.northfield,
-        marks=absent_from(children, date(2026, 1, 22), date(2026, 2, 11)),
+        marks=absent_from(children, date(2026, 1, 23), date(2026, 2, 11)),
         by=None,
     )
     task = Task.objects.get(pupil=children.ava, kind=TaskKind.CME_NOTIFY)

@@ -34,7 +34,7 @@ def test_the_point_skips_the_weekend():
 def test_the_point_skips_the_half_term():
     # 15 school days ending Wednesday 11 February: Thursday 12, Friday 13, then half term,
     # then Monday 23, Tuesday 24 and Wednesday 25 February.
-    point = twenty_day_point(run(date(2026, 1, 21), date(2026, 2, 11), 15), YEAR.is_school_day)
+    point = twenty_day_point(run(date(2026, 1, 22), date(2026, 2, 11), 15), YEAR.is_school_day)
     assert point == date(2026, 2, 25)
 
 
@@ -72,13 +72,13 @@ def school_days(start: date, end: date) -> list[date]:
 @time_machine.travel("2026-02-11 16:00Z", tick=False)
 def test_a_run_still_going_at_15_days_is_warned_with_its_point(tmp_path):
     days = school_days(date(2026, 1, 5), date(2026, 2, 11))
-    absent = days[-15:]  # Wednesday 21 January to Wednesday 11 February
+    absent = days[-15:]  # Thursday 22 January to Wednesday 11 February
     codes = {
         PUPIL: [(d, "/") for d in days[:-15]] + [(d, "O") for d in absent],
         OTHER: [(d, "/") for d in days],
     }
     got = deletion_warnings(measures(tmp_path, codes, days[0]), YEAR.is_school_day)
-    assert got == [DeletionWarning(PUPIL, date(2026, 1, 21), 15, date(2026, 2, 25))]
+    assert got == [DeletionWarning(PUPIL, date(2026, 1, 22), 15, date(2026, 2, 25))]
 
 
 @time_machine.travel("2026-02-11 16:00Z", tick=False)
