@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.attendance.alerts import raise_alerts
+from earlyhelp.attendance.codes import AUTHORISED_CODES, UNAUTHORISED_CODES
 from earlyhelp.attendance.models import (
     AlertKind,
     AttendanceAlert,
@@ -37,6 +38,7 @@ from earlyhelp.schools.models import School
 REGISTER_IMPORTED = AuditAction.ATTENDANCE_REGISTER_IMPORTED
 CALL_RECORDED = AuditAction.ATTENDANCE_FIRST_DAY_CALL_RECORDED
 SYSTEM_NAME = "system"
+ABSENCE_CODES = AUTHORISED_CODES | UNAUTHORISED_CODES
 
 Key = tuple[int, date]
 
@@ -88,8 +90,24 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
                 "last_date": max(m.date for m in marks).isoformat(),
             },
         )
-        raise_alerts(school=school, last_date=max(m.date for m in marks), by=by)
+        raise_alerts(
+            school=school,
+            last_date=max(m.date for m in marks),
+            by=by,
+            pupil_ids=_newly_absent(plan),
+        )
     return plan.result
+
+
+def _newly_absent(plan: _Plan) -> set[int]:
+    """Pupils given a new or changed absence mark: the only ones who can newly cross a
+    threshold (a present mark only lowers absence; a run or window grows only by an
+    unauthorised absence; persistent and severe absence grow only by an absence)."""
+    pupils = {key[0] for key, sessions in plan.new.items() if ABSENCE_CODES & {*sessions.values()}}
+    for key, row in plan.changed.items():
+        if row.am in ABSENCE_CODES or row.pm in ABSENCE_CODES:
+            pupils.add(key[0])
+    return pupils
 
 
 def _by_day(marks: list[Mark], roll: dict[str, int]) -> dict[Key, dict[str, str]]:

@@ -14,6 +14,7 @@ one audit event. The crossings:
 - the penalty threshold (10 unauthorised sessions in 10 school weeks): consider the framework.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -71,11 +72,20 @@ def school_year_start(day: date) -> date:
     return date(day.year if day.month >= 9 else day.year - 1, 9, 1)
 
 
-def raise_alerts(*, school: School, last_date: date, by: User | None) -> list[AttendanceAlert]:
-    """New crossings in the school year of `last_date`; call inside the import's transaction."""
+def raise_alerts(
+    *,
+    school: School,
+    last_date: date,
+    by: User | None,
+    pupil_ids: Collection[int] | None = None,
+) -> list[AttendanceAlert]:
+    """New crossings in the school year of `last_date`; call inside the import's transaction.
+
+    `pupil_ids` limits the measuring to those pupils (the import passes the pupils given a
+    new or changed absence mark: nobody else can newly cross a threshold)."""
     start = school_year_start(last_date)
     end = _last_held(school, start) or last_date
-    measures = measure_school(school.pk, start, end)
+    measures = measure_school(school.pk, start, end, pupil_ids=pupil_ids)
     crossings = find_crossings(measures, year_start=start)
     raised = _raise_new(school, crossings, end, by) if crossings else []
     date_deletion_points(school, deletion_warnings(measures, school_day_rule(school.pk)))
