@@ -66,10 +66,12 @@ def test_a_day_of_present_marks_raises_nothing_and_measures_nobody(universe, mon
     raised = AttendanceAlert.objects.count()
     assert raised == 4 and Task.objects.count() == 4
     measured: list[object] = []
-    monkeypatch.setattr(
-        "earlyhelp.attendance.alerts.measure_school",
-        lambda *args, **kwargs: measured.append(kwargs["pupil_ids"]) or SchoolMeasures(),
-    )
+
+    def measure(*args: object, **kwargs: object) -> SchoolMeasures:
+        measured.append(kwargs["pupil_ids"])
+        return SchoolMeasures()
+
+    monkeypatch.setattr("earlyhelp.attendance.alerts.measure_school", measure)
     later = [Mark(2, ada.upn, DAYS[12], "AM", "/"), Mark(3, ada.upn, DAYS[12], "PM", "/")]
     import_marks(school=school, marks=later, by=None)
     assert measured == [set()]
