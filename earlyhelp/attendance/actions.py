@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.attendance.alerts import raise_alerts
-from earlyhelp.attendance.codes import AUTHORISED_CODES, UNAUTHORISED_CODES
+from earlyhelp.attendance.codes import AUTHORISED_CODES, KINDS, UNAUTHORISED_CODES
 from earlyhelp.attendance.models import (
     AlertKind,
     AttendanceAlert,
@@ -29,6 +29,7 @@ from earlyhelp.attendance.models import (
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib import validators
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validation import validated_save
 from earlyhelp.pupils.models import Pupil
@@ -66,11 +67,9 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
     """Apply `marks` (checked by `read_register`) to the school's register."""
     School.objects.select_for_update().filter(pk=school.pk).first()
     roll = dict(Pupil.objects.filter(school=school).values_list("upn", "pk"))
-    unknown = [
-        (m.line, f"the UPN {m.upn} is not on the school's roll") for m in marks if m.upn not in roll
-    ]
-    if unknown:
-        raise RegisterFileError(unknown)
+    problems = [problem for mark in marks if (problem := _problem(mark, roll))]
+    if problems:
+        raise RegisterFileError(problems)
     wanted = _by_day(marks, roll)
     plan = _plan(school, wanted, _held(school, wanted), by)
     _insert(school, plan.new)
@@ -108,6 +107,23 @@ def _newly_absent(plan: _Plan) -> set[int]:
         if row.am in ABSENCE_CODES or row.pm in ABSENCE_CODES:
             pupils.add(key[0])
     return pupils
+
+
+def _problem(mark: Mark, roll: dict[str, int]) -> tuple[int, str] | None:
+    """The rows go in with COPY or bulk_create, without per-row full_clean (it would cost
+    the day's import its speed), so every value they hold is checked here instead, for
+    whoever built the marks: the pupil is on this school's roll (the foreign key), the
+    code is one of the stored codes (two characters at most: the column's length), the
+    session is AM or PM, and the date is a plausible register date. One row per pupil and
+    day is kept by grouping the marks by pupil and day against the rows held, and every
+    new row has at least one mark: the table's two constraints hold before the write."""
+    if mark.upn not in roll:
+        return mark.line, f"the UPN {mark.upn} is not on the school's roll"
+    if mark.code not in KINDS or mark.session not in ("AM", "PM"):
+        return mark.line, f"the code {mark.code!r} for {mark.session!r} is not a stored mark"
+    if not validators.ENROLMENT.contains(mark.date):
+        return mark.line, f"the date {mark.date:%d/%m/%Y} is not within 25 years back or 1 ahead"
+    return None
 
 
 def _by_day(marks: list[Mark], roll: dict[str, int]) -> dict[Key, dict[str, str]]:

@@ -8,8 +8,8 @@ import time_machine
 
 from earlyhelp.attendance.actions import import_marks
 from earlyhelp.attendance.engine import SchoolMeasures, measure_school
-from earlyhelp.attendance.models import AttendanceAlert
-from earlyhelp.attendance.register import Mark
+from earlyhelp.attendance.models import AttendanceAlert, DayMarks
+from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.records.models import Task
 from tests.early_help_universe import add_pupil
 
@@ -76,3 +76,20 @@ def test_a_day_of_present_marks_raises_nothing_and_measures_nobody(universe, mon
     import_marks(school=school, marks=later, by=None)
     assert measured == [set()]
     assert AttendanceAlert.objects.count() == raised
+
+
+def test_marks_built_by_hand_are_checked_before_the_bulk_write(universe):
+    ada = add_pupil(universe.northfield, "Ada", "Lee", 1)
+    bad = [
+        Mark(2, ada.upn, DAYS[0], "AM", "H"),
+        Mark(3, ada.upn, DAYS[0], "EVE", "/"),
+        Mark(4, ada.upn, date(1990, 1, 8), "AM", "/"),
+        Mark(5, "A000000000000", DAYS[0], "PM", "/"),
+        Mark(6, ada.upn, DAYS[1], "AM", "/"),
+    ]
+    with pytest.raises(RegisterFileError) as refused:
+        import_marks(school=universe.northfield, marks=bad, by=None)
+    assert [line for line, _ in refused.value.errors] == [2, 3, 4, 5]
+    assert refused.value.messages[0] == "Line 2: the code 'H' for 'AM' is not a stored mark"
+    assert "Line 4: the date 08/01/1990 is not within 25 years" in refused.value.messages[2]
+    assert not DayMarks.objects.exists()
