@@ -378,3 +378,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # many seconds for a worker (0: never).
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 READYZ_TASK_MAX_WAIT = int(env_str("READYZ_TASK_MAX_WAIT", str(30 * 60)))
+
+# Attendance (issue 13): the school "watch" threshold, in per cent. Half-term letters go to
+# the families of pupils whose attendance this school year is below it.
+ATTENDANCE_WATCH_PERCENT = float(env_str("ATTENDANCE_WATCH_PERCENT", "95"))

@@ -16,17 +16,30 @@ from django.utils import timezone
 
 from earlyhelp.accounts.models import User
 from earlyhelp.attendance.alerts import raise_alerts
-from earlyhelp.attendance.models import CallOutcome, DayMarks, FirstDayCall, MarkAmendment
+from earlyhelp.attendance.codes import AUTHORISED_CODES, KINDS, UNAUTHORISED_CODES
+from earlyhelp.attendance.models import (
+    AlertKind,
+    AttendanceAlert,
+    CallOutcome,
+    DayMarks,
+    FirstDayCall,
+    MarkAmendment,
+    MissingEducationNotice,
+)
 from earlyhelp.attendance.register import Mark, RegisterFileError
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.lib import validators
+from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validation import validated_save
 from earlyhelp.pupils.models import Pupil
+from earlyhelp.records.models import Task
 from earlyhelp.schools.models import School
 
 REGISTER_IMPORTED = AuditAction.ATTENDANCE_REGISTER_IMPORTED
 CALL_RECORDED = AuditAction.ATTENDANCE_FIRST_DAY_CALL_RECORDED
 SYSTEM_NAME = "system"
+ABSENCE_CODES = AUTHORISED_CODES | UNAUTHORISED_CODES
 
 Key = tuple[int, date]
 
@@ -54,11 +67,9 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
     """Apply `marks` (checked by `read_register`) to the school's register."""
     School.objects.select_for_update().filter(pk=school.pk).first()
     roll = dict(Pupil.objects.filter(school=school).values_list("upn", "pk"))
-    unknown = [
-        (m.line, f"the UPN {m.upn} is not on the school's roll") for m in marks if m.upn not in roll
-    ]
-    if unknown:
-        raise RegisterFileError(unknown)
+    problems = [problem for mark in marks if (problem := _problem(mark, roll))]
+    if problems:
+        raise RegisterFileError(problems)
     wanted = _by_day(marks, roll)
     plan = _plan(school, wanted, _held(school, wanted), by)
     _insert(school, plan.new)
@@ -78,8 +89,41 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
                 "last_date": max(m.date for m in marks).isoformat(),
             },
         )
-        raise_alerts(school=school, last_date=max(m.date for m in marks), by=by)
+        raise_alerts(
+            school=school,
+            last_date=max(m.date for m in marks),
+            by=by,
+            pupil_ids=_newly_absent(plan),
+        )
     return plan.result
+
+
+def _newly_absent(plan: _Plan) -> set[int]:
+    """Pupils given a new or changed absence mark: the only ones who can newly cross a
+    threshold (a present mark only lowers absence; a run or window grows only by an
+    unauthorised absence; persistent and severe absence grow only by an absence)."""
+    pupils = {key[0] for key, sessions in plan.new.items() if ABSENCE_CODES & {*sessions.values()}}
+    for key, row in plan.changed.items():
+        if row.am in ABSENCE_CODES or row.pm in ABSENCE_CODES:
+            pupils.add(key[0])
+    return pupils
+
+
+def _problem(mark: Mark, roll: dict[str, int]) -> tuple[int, str] | None:
+    """The rows go in with COPY or bulk_create, without per-row full_clean (it would cost
+    the day's import its speed), so every value they hold is checked here instead, for
+    whoever built the marks: the pupil is on this school's roll (the foreign key), the
+    code is one of the stored codes (two characters at most: the column's length), the
+    session is AM or PM, and the date is a plausible register date. One row per pupil and
+    day is kept by grouping the marks by pupil and day against the rows held, and every
+    new row has at least one mark: the table's two constraints hold before the write."""
+    if mark.upn not in roll:
+        return mark.line, f"the UPN {mark.upn} is not on the school's roll"
+    if mark.code not in KINDS or mark.session not in ("AM", "PM"):
+        return mark.line, f"the code {mark.code!r} for {mark.session!r} is not a stored mark"
+    if not validators.ENROLMENT.contains(mark.date):
+        return mark.line, f"the date {mark.date:%d/%m/%Y} is not within 25 years back or 1 ahead"
+    return None
 
 
 def _by_day(marks: list[Mark], roll: dict[str, int]) -> dict[Key, dict[str, str]]:
@@ -204,3 +248,46 @@ def record_call(*, pupil: Pupil, day: date, outcome: CallOutcome, by: User) -> F
         details={"date": day.isoformat(), "outcome": str(outcome)},
     )
     return call
+
+
+MISSING_EDUCATION_NOTIFIED = AuditAction.ATTENDANCE_MISSING_EDUCATION_NOTIFIED
+
+
+class NoticeRefused(ActionError):
+    """No such missing-education run, or the authority was already told of it."""
+
+
+@transaction.atomic
+def notify_missing_education(*, pupil: Pupil, first_day: date, by: User) -> MissingEducationNotice:
+    """Record that the school told its local authority of `pupil`'s missing-education run
+    from `first_day`, and close the run's "notify the local authority" task."""
+    school = pupil.school
+    alert = AttendanceAlert.objects.filter(
+        pupil=pupil, kind=AlertKind.MISSING_EDUCATION, period_start=first_day
+    ).first()
+    if alert is None:
+        raise NoticeRefused("There is no run of missing education from that day to tell of.")
+    if MissingEducationNotice.objects.filter(pupil=pupil, first_day=first_day).exists():
+        raise NoticeRefused("The local authority has already been told of this run.")
+    notice = validated_save(
+        MissingEducationNotice(
+            pupil=pupil,
+            school=school,
+            local_authority_id=school.local_authority_id,
+            first_day=first_day,
+            notified_at=timezone.now(),
+            notified_by_id=str(by.pk),
+            notified_by_name=_name(by),
+        )
+    )
+    Task.objects.filter(
+        source_type=AttendanceAlert._meta.label_lower, source_id=str(alert.pk), done_at=None
+    ).update(done_at=notice.notified_at, done_by=by)
+    record_event(
+        by=by,
+        action=MISSING_EDUCATION_NOTIFIED,
+        obj=pupil,
+        school_id=school.pk,
+        details={"first_day": first_day.isoformat(), "local_authority": school.local_authority_id},
+    )
+    return notice

@@ -14,6 +14,7 @@ one audit event. The crossings:
 - the penalty threshold (10 unauthorised sessions in 10 school weeks): consider the framework.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,6 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
+from earlyhelp.attendance.deletion import DeletionWarning, deletion_warnings, school_day_rule
 from earlyhelp.attendance.engine import (
     MISSING_EDUCATION_DAYS,
     PENALTY_WEEKS,
@@ -34,7 +36,7 @@ from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
-from earlyhelp.records.models import EntryKind, TaskKind
+from earlyhelp.records.models import EntryKind, Task, TaskKind
 from earlyhelp.records.tasks import add_task
 from earlyhelp.schools.models import School
 
@@ -70,13 +72,29 @@ def school_year_start(day: date) -> date:
     return date(day.year if day.month >= 9 else day.year - 1, 9, 1)
 
 
-def raise_alerts(*, school: School, last_date: date, by: User | None) -> list[AttendanceAlert]:
-    """New crossings in the school year of `last_date`; call inside the import's transaction."""
+def raise_alerts(
+    *,
+    school: School,
+    last_date: date,
+    by: User | None,
+    pupil_ids: Collection[int] | None = None,
+) -> list[AttendanceAlert]:
+    """New crossings in the school year of `last_date`; call inside the import's transaction.
+
+    `pupil_ids` limits the measuring to those pupils (the import passes the pupils given a
+    new or changed absence mark: nobody else can newly cross a threshold)."""
     start = school_year_start(last_date)
     end = _last_held(school, start) or last_date
-    crossings = find_crossings(measure_school(school.pk, start, end), year_start=start)
-    if not crossings:
-        return []
+    measures = measure_school(school.pk, start, end, pupil_ids=pupil_ids)
+    crossings = find_crossings(measures, year_start=start)
+    raised = _raise_new(school, crossings, end, by) if crossings else []
+    date_deletion_points(school, deletion_warnings(measures, school_day_rule(school.pk)))
+    return raised
+
+
+def _raise_new(
+    school: School, crossings: list[Crossing], end: date, by: User | None
+) -> list[AttendanceAlert]:
     pupils = {
         p.upn: p for p in Pupil.objects.filter(school=school, upn__in={c.upn for c in crossings})
     }
@@ -90,6 +108,29 @@ def raise_alerts(*, school: School, last_date: date, by: User | None) -> list[At
         for c in crossings
         if c.upn in pupils and (pupils[c.upn].pk, c.kind, c.period_start) not in seen
     ]
+
+
+def date_deletion_points(school: School, warnings: list[DeletionWarning]) -> None:
+    """The open "notify the local authority" task of each run nearing 20 school days gets
+    the date of the 20-day point in its title (once; the import's event covers the change)."""
+    for warning in warnings:
+        if warning.point is None:
+            continue
+        alert = AttendanceAlert.objects.filter(
+            school=school,
+            pupil__upn=warning.upn,
+            kind=AlertKind.MISSING_EDUCATION,
+            period_start=warning.first_day,
+        ).first()
+        if alert is None:
+            continue
+        note = f" — 20-day point on {govuk_date(warning.point)}"
+        for task in Task.objects.filter(
+            source_type=AttendanceAlert._meta.label_lower, source_id=str(alert.pk), done_at=None
+        ).exclude(title__endswith=note):
+            task.title = task.title.split(" — 20-day point on ")[0] + note
+            task.full_clean()
+            task.save(update_fields=["title"])
 
 
 def _last_held(school: School, start: date) -> date | None:

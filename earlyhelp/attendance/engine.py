@@ -10,7 +10,7 @@ hold a deliberately naive second implementation that this one must agree with.
 """
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +26,7 @@ from earlyhelp.attendance.codes import (
     ATTENDED_CODES,
     AUTHORISED_CODES,
     FIRST_DAY_CALL_CODES,
+    POSSIBLE_CODES,
     UNAUTHORISED_CODES,
 )
 from earlyhelp.attendance.models import DayMarks
@@ -37,6 +38,7 @@ PENALTY_WEEKS = 10
 MEMORY_LIMIT = "3GB"
 EXPORT_PARTS = 2
 _SQLITE_OFFSET = "CAST(julianday(date) - julianday(%s) AS INTEGER)"
+CSV_OPTIONS = "header=false, auto_detect=false, quote='\"', escape='\"', nullstr=''"
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,45 @@ class SchoolMeasures:
     missing_education: list[MissingEducationRun] = field(default_factory=list)
     penalty_threshold: list[PenaltyThreshold] = field(default_factory=list)
     first_day_calls: list[str] = field(default_factory=list)
+    last_school_day: date | None = None  # the latest school day in the period
 
 
-def measure_school(school_id: int, start: date, end: date) -> SchoolMeasures:
-    """One school's measures over marks dated `start` to `end`, both included."""
-    return measure(start, end, school_id=school_id).get(school_id, SchoolMeasures())
+def measure_school(
+    school_id: int, start: date, end: date, *, pupil_ids: Collection[int] | None = None
+) -> SchoolMeasures:
+    """One school's measures over marks dated `start` to `end`, both included.
+
+    With `pupil_ids`, only those pupils' measures (and runs, windows and calls): their rows
+    are read, and the school days (which every pupil's runs and windows count) come from a
+    small query of their own, so the answers for them are those of the whole school."""
+    if pupil_ids is None:
+        return measure(start, end, school_id=school_id).get(school_id, SchoolMeasures())
+    if not pupil_ids:
+        return SchoolMeasures()
+    with TemporaryDirectory(prefix="earlyhelp-attendance-") as folder:
+        days, pupils, school_days = _export_some(Path(folder), school_id, start, end, pupil_ids)
+        results = compute(days, pupils, start=start, end=end, school_days=(school_id, school_days))
+    return results.get(school_id, SchoolMeasures())
+
+
+def _export_some(
+    folder: Path, school_id: int, start: date, end: date, pupil_ids: Collection[int]
+) -> tuple[list[Path], Path, Path]:
+    ids = sorted(set(pupil_ids))
+    listed = ", ".join(["%s"] * len(ids))
+    table = DayMarks._meta.db_table
+    offset = "date - %s" if connection.vendor == "postgresql" else _SQLITE_OFFSET
+    where = "school_id = %s AND date >= %s AND date <= %s"
+    rows = (
+        f"SELECT pupil_id, {offset}, am, pm FROM {table} WHERE {where} AND pupil_id IN ({listed})"  # noqa: S608 # nosec B608
+    )
+    _export(folder / "days.csv", rows, [start, school_id, start, end, *ids])
+    counting = f"(am IN {_in(POSSIBLE_CODES)} OR pm IN {_in(POSSIBLE_CODES)})"
+    dates = f"SELECT DISTINCT {offset} FROM {table} WHERE {where} AND {counting}"  # noqa: S608 # nosec B608
+    _export(folder / "school_days.csv", dates, [start, school_id, start, end])
+    pupils = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table} WHERE id IN ({listed})"  # noqa: S608 # nosec B608
+    _export(folder / "pupils.csv", pupils, ids)
+    return [folder / "days.csv"], folder / "pupils.csv", folder / "school_days.csv"
 
 
 def measure(start: date, end: date, *, school_id: int | None = None) -> dict[int, SchoolMeasures]:
@@ -179,11 +215,22 @@ def _count(codes: frozenset[str]) -> str:
     return f"(coalesce(am IN {_in(codes)}, false)::INT + coalesce(pm IN {_in(codes)}, false)::INT)"
 
 
-def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[int, SchoolMeasures]:
-    """Every school's measures from the exported CSV files."""
+def compute(
+    days: list[Path],
+    pupils: Path,
+    *,
+    start: date,
+    end: date,
+    school_days: tuple[int, Path] | None = None,
+) -> dict[int, SchoolMeasures]:
+    """Every school's measures from the exported CSV files. `school_days`, for one school
+    whose day rows are only some pupils', is that school's id and its school days (days
+    after `start` with a mark that counts, one a line)."""
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
     try:
         _load(con, days, pupils, start, end)
+        if school_days is not None:
+            _load_school_days(con, *school_days, start=start)
         results: dict[int, SchoolMeasures] = {}
         for row in _pupil_rows(con):
             results.setdefault(row[0], SchoolMeasures()).pupils.append(PupilMeasures(*row[1:]))
@@ -193,6 +240,9 @@ def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[i
             results[row[0]].penalty_threshold.append(PenaltyThreshold(*row[1:]))
         for school, upn in _call_rows(con, end):
             results[school].first_day_calls.append(upn)
+        last_days = "SELECT school, max(d) FROM school_day GROUP BY school"
+        for school, last in con.execute(last_days).fetchall():
+            results[school].last_school_day = last
         return results
     finally:
         con.close()
@@ -201,7 +251,7 @@ def compute(days: list[Path], pupils: Path, *, start: date, end: date) -> dict[i
 def _load(
     con: duckdb.DuckDBPyConnection, days: list[Path], pupils: Path, start: date, end: date
 ) -> None:
-    csv_options = "header=false, auto_detect=false, quote='\"', escape='\"', nullstr=''"
+    csv_options = CSV_OPTIONS
     con.execute(
         f"""
         CREATE TABLE pupil AS SELECT * FROM read_csv(?, {csv_options},
@@ -231,6 +281,26 @@ def _load(
                date_trunc('week', d)::DATE AS week
         FROM (SELECT DISTINCT school, d FROM day WHERE isodow(d) <= 5 AND att + aut + una > 0)
         """
+    )
+
+
+def _load_school_days(
+    con: duckdb.DuckDBPyConnection, school: int, path: Path, *, start: date
+) -> None:
+    """The school days of one school read from its own list, not from the day rows."""
+    con.execute("DROP TABLE school_day")
+    con.execute(
+        f"""
+        CREATE TABLE school_day AS
+        SELECT ?::BIGINT AS school, d, row_number() OVER (ORDER BY d) AS n,
+               date_trunc('week', d)::DATE AS week
+        FROM (
+            SELECT DISTINCT (?::DATE + day_n::INTEGER) AS d
+            FROM read_csv(?, {CSV_OPTIONS}, columns={{'day_n': 'INTEGER'}})
+        )
+        WHERE isodow(d) <= 5
+        """,  # noqa: S608 # nosec B608 - options are constants
+        [school, start, str(path)],
     )
 
 

@@ -29,3 +29,21 @@ class RegisterUploadForm(GovukForm):
         if (upload.size or 0) > MAX_UPLOAD_BYTES:
             raise ValidationError("The selected file must be smaller than 30 MB")
         return upload
+
+
+class NoticeForm(forms.Form):
+    """The run a missing-education notice is about: its first school day (a hidden field)."""
+
+    first_day = forms.DateField(input_formats=["%Y-%m-%d"])
+
+
+class LetterWordingForm(GovukForm):
+    body = forms.CharField(
+        label="The letter's wording",
+        help_text="Plain text. Leave a blank line between paragraphs. The placeholders in "
+        "braces are filled in for each family.",
+        max_length=5000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": "Enter the letter's wording"},
+    )

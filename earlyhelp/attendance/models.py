@@ -135,3 +135,103 @@ class AttendanceAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} crossed {self.crossed_on}"
+
+
+class MissingEducationNotice(models.Model):
+    """The school telling its local authority of a child missing education: one per run.
+
+    The local authority's attendance page lists these, with the child's name: they are the
+    only children it sees by name there. The notifier is held as id and name text, like
+    the amendments, so that the record outlives accounts."""
+
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="missing_education_notices"
+    )
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    local_authority = models.ForeignKey(
+        "schools.LocalAuthority", on_delete=models.PROTECT, related_name="+"
+    )
+    first_day = models.DateField(help_text="The first school day of the run.")
+    notified_at = models.DateTimeField()
+    notified_by_id = models.CharField(max_length=64, blank=True)
+    notified_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["-notified_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pupil", "first_day"], name="attendance_missing_education_told_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Missing education from {self.first_day}, told {self.notified_at:%Y-%m-%d}"
+
+
+class LetterTemplate(models.Model):
+    """The school's own wording of the half-term attendance letter (plain text with
+    placeholders, `attendance.letters.PLACEHOLDERS`)."""
+
+    school = models.OneToOneField(
+        "schools.School", on_delete=models.CASCADE, related_name="attendance_letter"
+    )
+    body = models.TextField(max_length=5000)
+    updated_at = models.DateTimeField()
+    updated_by_name = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"Attendance letter of school {self.school_id}"
+
+
+class LetterRunStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    MAKING = "making", "Making the letters"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Not made"
+
+
+class LetterRun(models.Model):
+    """One sending of the half-term letters: made in the background (attendance.tasks)."""
+
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by_name = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    below_percent = models.DecimalField(max_digits=4, decimal_places=1)
+    body = models.TextField(help_text="The wording used, as it was when the run started.")
+    status = models.CharField(
+        max_length=10, choices=LetterRunStatus.choices, default=LetterRunStatus.QUEUED
+    )
+    letters_total = models.PositiveIntegerField(default=0)
+    letters_done = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Letters of {self.created_at:%Y-%m-%d}: {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (LetterRunStatus.DONE, LetterRunStatus.FAILED)
+
+
+class Letter(models.Model):
+    """One family's letter of a run: to whom, about which pupils, and its PDF in storage."""
+
+    run = models.ForeignKey(LetterRun, on_delete=models.CASCADE, related_name="letters")
+    pupils = models.ManyToManyField("pupils.Pupil", related_name="attendance_letters")
+    addressed_to = models.CharField(max_length=200)
+    file_name = models.CharField(max_length=300)
+    made_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["addressed_to", "id"]
+
+    def __str__(self) -> str:
+        return f"Letter to {self.addressed_to}"

@@ -7,6 +7,7 @@
 All need MANAGE_ATTENDANCE (attendance officer, DSL, deputies, headteacher).
 """
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,14 +20,26 @@ from django.views.decorators.http import require_POST
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, posted, staff_page
 from earlyhelp.attendance.access import get_pupil_attendance_for_user
-from earlyhelp.attendance.actions import import_marks, record_call
+from earlyhelp.attendance.actions import (
+    NoticeRefused,
+    import_marks,
+    notify_missing_education,
+    record_call,
+)
+from earlyhelp.attendance.deletion import deletion_warnings, school_day_rule
 from earlyhelp.attendance.engine import PupilMeasures, measure_school
-from earlyhelp.attendance.forms import RegisterUploadForm
-from earlyhelp.attendance.models import SETTLED_OUTCOMES, CallOutcome, FirstDayCall
+from earlyhelp.attendance.forms import NoticeForm, RegisterUploadForm
+from earlyhelp.attendance.models import (
+    SETTLED_OUTCOMES,
+    CallOutcome,
+    FirstDayCall,
+    MissingEducationNotice,
+)
 from earlyhelp.attendance.months import KIND_LABELS, list_amendments, list_months
 from earlyhelp.attendance.register import RegisterFileError, read_register
+from earlyhelp.lib import formvalues
 from earlyhelp.lib.csvfile import CsvError, read_csv
-from earlyhelp.pupils.models import Pupil
+from earlyhelp.pupils.models import Pupil, PupilContact
 from earlyhelp.records.open_matters import with_open_matters
 from earlyhelp.schools.access import get_school_for_user
 
@@ -46,6 +59,9 @@ def overview(request: StaffRequest, school_slug: str) -> HttpResponse:
     flagged = sorted(
         (p for p in measures.pupils if p.persistent), key=lambda p: (p.attendance or 0, p.upn)
     )
+    notices = {
+        (n.pupil_id, n.first_day): n for n in MissingEducationNotice.objects.filter(school=school)
+    }
     return render(
         request,
         "attendance/overview.html",
@@ -56,7 +72,16 @@ def overview(request: StaffRequest, school_slug: str) -> HttpResponse:
             "settled": [c for c in calls if c.settled],
             "outcomes": CallOutcome.choices,
             "flagged": [(names[p.upn], p) for p in flagged if p.upn in names],
-            "missing": [(names[r.upn], r) for r in measures.missing_education if r.upn in names],
+            "missing": [
+                (names[r.upn], r, notices.get((names[r.upn].pk, r.first_day)))
+                for r in measures.missing_education
+                if r.upn in names
+            ],
+            "deletion": [
+                (names[w.upn], w)
+                for w in deletion_warnings(measures, school_day_rule(school.pk))
+                if w.upn in names
+            ],
         },
     )
 
@@ -108,6 +133,7 @@ class Call:
     pupil: Pupil
     attempts: list[FirstDayCall]
     known: bool = False  # an open concern or early help plan (records.open_matters)
+    contacts: tuple[PupilContact, ...] = ()  # from the roll, in calling order
 
     @property
     def latest(self) -> FirstDayCall | None:
@@ -123,7 +149,13 @@ def _calls(pupils: list[Pupil], today: date) -> list[Call]:
     for call in FirstDayCall.objects.filter(pupil__in=pupils, date=today):
         attempts.setdefault(call.pupil_id, []).append(call)
     known = with_open_matters([p.pk for p in pupils])
-    calls = [Call(p, attempts.get(p.pk, []), p.pk in known) for p in pupils]
+    contacts: dict[int, list[PupilContact]] = {}
+    for contact in PupilContact.objects.filter(pupil__in=pupils):
+        contacts.setdefault(contact.pupil_id, []).append(contact)
+    calls = [
+        Call(p, attempts.get(p.pk, []), p.pk in known, tuple(contacts.get(p.pk, [])))
+        for p in pupils
+    ]
     return sorted(calls, key=lambda c: (not c.known, str(c.pupil)))
 
 
@@ -139,3 +171,20 @@ def record_call_outcome(request: StaffRequest, school_slug: str, pupil_id: int) 
             pupil=pupil, day=timezone.localdate(), outcome=CallOutcome(outcome), by=request.user
         )
     return redirect(f"{reverse('attendance:overview', args=[school_slug])}#call-{pupil.pk}")
+
+
+@staff_page
+@require_POST
+def notify(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    """Tell the local authority of a pupil's missing-education run (the list's button)."""
+    pupil = get_pupil_attendance_for_user(
+        request.user, school_slug, pupil_id, page="missing education notice"
+    )
+    form = NoticeForm(request.POST)
+    # Told already, or no such run: the list shows the state either way.
+    if form.is_valid():
+        with suppress(NoticeRefused):
+            notify_missing_education(
+                pupil=pupil, first_day=formvalues.day(form, "first_day"), by=request.user
+            )
+    return redirect(f"{reverse('attendance:overview', args=[school_slug])}#missing-{pupil.pk}")

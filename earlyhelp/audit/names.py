@@ -15,6 +15,10 @@ class AuditAction(StrEnum):
     ATTENDANCE_FIRST_DAY_CALL_RECORDED = "attendance.first_day_call_recorded"
     ATTENDANCE_REGISTER_IMPORTED = "attendance.register_imported"
     ATTENDANCE_THRESHOLD_CROSSED = "attendance.threshold_crossed"
+    ATTENDANCE_MISSING_EDUCATION_NOTIFIED = "attendance.missing_education_notified"
+    ATTENDANCE_LETTER_WORDING_SAVED = "attendance.letter_wording_saved"
+    ATTENDANCE_LETTERS_STARTED = "attendance.letters_started"
+    ATTENDANCE_LETTERS_MADE = "attendance.letters_made"
 
     CASEWORK_CLOCK = "casework.clock"
     CASEWORK_REVIEW_INTERVAL_SET = "casework.review_interval_set"

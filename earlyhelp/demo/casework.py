@@ -20,6 +20,7 @@ from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern, tr
 from earlyhelp.concerns.models import Concern, Outcome, Part
 from earlyhelp.concerns.public import receive_message
 from earlyhelp.pupils.actions import import_roll
+from earlyhelp.pupils.contacts import ContactRow
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.roll import ROW_FIELDS, PupilRow
 from earlyhelp.pupils.upn import make_upn
@@ -137,9 +138,36 @@ def _add_roll(school: School, number: int) -> list[Pupil]:
             "previously_looked_after": serial == 11,
             "young_carer": serial in {4, 19},
         }
-        rows.append(PupilRow(**values, given=frozenset(ROW_FIELDS)))  # type: ignore[arg-type]
+        contacts = _contacts(str(values["legal_last_name"]), number * 100 + serial, rng)
+        rows.append(PupilRow(**values, given=frozenset(ROW_FIELDS), contacts=contacts))  # type: ignore[arg-type]
     import_roll(school=school, rows=rows, by=None)
     return list(Pupil.objects.filter(school=school).order_by("upn"))
+
+
+PARENT_NAMES = ["Sam", "Alex", "Jo", "Chris", "Pat", "Robin", "Kim", "Lee", "Jamie", "Charlie"]
+RELATIONSHIPS = ["Mother", "Father", "Carer", "Grandparent", "Step-parent"]
+
+
+def _contacts(last_name: str, n: int, rng: random.Random) -> tuple[ContactRow, ...]:
+    """One or two fictional contacts: Ofcom's drama numbers, example.org addresses."""
+    first, second = rng.sample(PARENT_NAMES, 2)
+    main = ContactRow(
+        name=f"{first} {last_name}",
+        relationship=rng.choice(RELATIONSHIPS[:3]),
+        phone=f"+447700900{n % 1000:03d}",
+        email=f"{first.lower()}.{last_name.lower()}@example.org",
+        priority=1,
+    )
+    if n % 3 == 0:
+        return (main,)
+    other = ContactRow(
+        name=f"{second} {rng.choice(LAST_NAMES)}",
+        relationship=rng.choice(RELATIONSHIPS),
+        phone=f"+441632960{n % 1000:03d}",
+        email="",
+        priority=2,
+    )
+    return (main, other)
 
 
 def _birthday(year: str, rng: random.Random) -> date:

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers.phonenumberutil import ValidationResult
 
 SHORT_CODES: dict[str, str] = {
     "999": "Emergency services",
@@ -187,3 +188,25 @@ def with_extension(display: str, extension: str) -> str:
 def tel_href(number: str, extension: str = "") -> str:
     """A tel: link (RFC 3966), with the extension when there is one."""
     return f"tel:{number};ext={extension}" if extension else f"tel:{number}"
+
+
+def normalise_held(raw: str) -> str:
+    """E.164 for a number a school holds for a family, as its MIS exports it.
+
+    As `normalise`, and also numbers of a possible length and shape that libphonenumber
+    does not know as assigned (new ranges, Ofcom's drama ranges 01632 960xxx and
+    07700 900xxx): the school dials what the family gave. Raises InvalidPhone otherwise.
+    """
+    try:
+        return normalise(raw)
+    except InvalidPhone:
+        pass
+    try:
+        parsed = phonenumbers.parse(raw.strip(), "GB")
+    except NumberParseException as error:
+        raise InvalidPhone(f"{raw!r} is not a phone number") from error
+    possible = phonenumbers.is_possible_number_with_reason(parsed)
+    too_short = parsed.country_code == 44 and len(str(parsed.national_number)) < 9
+    if any(ch.isalpha() for ch in raw) or too_short or possible != ValidationResult.IS_POSSIBLE:
+        raise InvalidPhone(f"{raw!r} is not a valid phone number")
+    return phonenumbers.format_number(parsed, PhoneNumberFormat.E164)

@@ -1,6 +1,6 @@
 """Writing the roll: `import_roll`, all or nothing, with one audit event for the import."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -10,7 +10,8 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.csvfile import CsvError, read_csv
-from earlyhelp.pupils.models import Pupil, RollImport, RollImportStatus
+from earlyhelp.pupils.contacts import ContactRow
+from earlyhelp.pupils.models import Pupil, PupilContact, RollImport, RollImportStatus
 from earlyhelp.pupils.roll import ROW_FIELDS, PupilRow, RollFileError, read_roll
 from earlyhelp.schools.models import School
 
@@ -33,19 +34,28 @@ class ImportResult:
 def import_roll(*, school: School, rows: list[PupilRow], by: User | None) -> ImportResult:
     """Add new pupils and update changed ones, matched by UPN. Nothing changed: no event."""
     existing = {p.upn: p for p in Pupil.objects.select_for_update().filter(school=school)}
+    held = _held_contacts(school)
     result = ImportResult()
-    new, updated = [], []
+    new, updated, recontacted = [], [], []
     for row in rows:
         pupil = existing.pop(row.upn, None)
         if pupil is None:
             new.append(_checked(Pupil(school=school, **row.values())))
-        elif _apply(pupil, row):
+            recontacted.append((new[-1], row.contacts or ()))
+            continue
+        contacts_changed = row.contacts is not None and row.contacts != held.get(pupil.pk, ())
+        if contacts_changed:
+            recontacted.append((pupil, row.contacts or ()))
+        if _apply(pupil, row):
             updated.append(_checked(pupil))
+        elif contacts_changed:
+            result.changed += 1
         else:
             result.unchanged += 1
     Pupil.objects.bulk_create(new, batch_size=500)
     Pupil.objects.bulk_update(updated, [*ROW_FIELDS, "search_name"], batch_size=500)
-    result.added, result.changed = len(new), len(updated)
+    _replace_contacts(recontacted)
+    result.added, result.changed = len(new), result.changed + len(updated)
     result.missing = sorted(existing.values(), key=lambda p: (p.legal_last_name, p.upn))
     if new or updated:
         record_event(
@@ -61,6 +71,26 @@ def import_roll(*, school: School, rows: list[PupilRow], by: User | None) -> Imp
             },
         )
     return result
+
+
+def _held_contacts(school: School) -> dict[int, tuple[ContactRow, ...]]:
+    held: dict[int, list[ContactRow]] = {}
+    for c in PupilContact.objects.filter(pupil__school=school):
+        row = ContactRow(c.name, c.relationship, c.phone, c.email, c.priority)
+        held.setdefault(c.pupil_id, []).append(row)
+    return {pupil_id: tuple(contacts) for pupil_id, contacts in held.items()}
+
+
+def _replace_contacts(pupils: list[tuple[Pupil, tuple[ContactRow, ...]]]) -> None:
+    """Each pupil's contacts become those of the file, validated, in the file's order."""
+    PupilContact.objects.filter(pupil__in=[p for p, _ in pupils if p.pk]).delete()
+    contacts = []
+    for pupil, rows in pupils:
+        for row in rows:
+            contact = PupilContact(pupil=pupil, **asdict(row))
+            contact.full_clean(exclude=["pupil"])  # the pupil was just saved or read
+            contacts.append(contact)
+    PupilContact.objects.bulk_create(contacts, batch_size=500)
 
 
 def _apply(pupil: Pupil, row: PupilRow) -> bool:

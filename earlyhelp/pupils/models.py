@@ -130,3 +130,22 @@ class RollImport(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (RollImportStatus.DONE, RollImportStatus.FAILED)
+
+
+class PupilContact(models.Model):
+    """A family contact from the roll export, called in `priority` order (1 first).
+
+    Replaced as a whole by each roll import whose file has contact columns."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=100)
+    relationship = models.CharField(max_length=50, blank=True)
+    phone = models.CharField(max_length=20, blank=True, help_text="E.164, like +441632960001.")
+    email = models.EmailField(blank=True)
+    priority = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["priority", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relationship})" if self.relationship else self.name

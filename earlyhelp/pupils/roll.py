@@ -14,6 +14,13 @@ from pathlib import Path
 
 from earlyhelp.lib import validators
 from earlyhelp.lib.csvfile import CsvRow, CsvTable
+from earlyhelp.pupils.contacts import (
+    ContactError,
+    ContactRow,
+    contact_columns,
+    header_key,
+    read_contacts,
+)
 from earlyhelp.pupils.models import Pupil, SenStatus, YearGroup
 from earlyhelp.pupils.upn import is_valid_upn, normalise_upn
 
@@ -70,12 +77,14 @@ class PupilRow:
     left_on: date | None = None
     # The fields the file has columns for: an update leaves the others as they were.
     given: frozenset[str] = frozenset()
+    # The family contacts in calling order; None when the file has no contact columns.
+    contacts: tuple[ContactRow, ...] | None = None
 
     def values(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in ROW_FIELDS if name in self.given}
 
 
-ROW_FIELDS = tuple(f.name for f in fields(PupilRow) if f.name != "given")
+ROW_FIELDS = tuple(f.name for f in fields(PupilRow) if f.name not in ("given", "contacts"))
 
 
 class RollFileError(ValueError):
@@ -95,10 +104,6 @@ def mappings() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 FORMATS = ("earlyhelp", "sims", "arbor", "bromcom")
-
-
-def header_key(header: str) -> str:
-    return re.sub(r"[\s._\-]+", "", header).lower()
 
 
 def columns_for(headers: tuple[str, ...], fmt: str) -> dict[str, str]:
@@ -145,13 +150,14 @@ def read_roll(
         raise RollFileError([f"The file has no '{name}' column" for name in missing])
     if not table.rows:
         raise RollFileError(["The file has no pupils in it"])
+    contacts = contact_columns(table.headers, fmt)
     errors: list[str] = []
     rows: list[PupilRow] = []
     first_line: dict[str, int] = {}
     for done, csv_row in enumerate(table.rows, start=1):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done)
-        row = _read_row(csv_row, columns, errors)
+        row = _read_row(csv_row, columns, errors, contacts)
         if row is None:
             continue
         if row.upn in first_line:
@@ -173,9 +179,20 @@ def _more(count: int) -> list[str]:
     return [f"… and {count - MAX_ERRORS} more problems"]
 
 
-def _read_row(csv_row: CsvRow, columns: dict[str, str], errors: list[str]) -> PupilRow | None:
+def _read_row(
+    csv_row: CsvRow,
+    columns: dict[str, str],
+    errors: list[str],
+    contact_cols: dict[int, dict[str, str]],
+) -> PupilRow | None:
     values: dict[str, object] = {}
     failed = False
+    if contact_cols:
+        try:
+            values["contacts"] = tuple(read_contacts(csv_row, contact_cols))
+        except ContactError as error:
+            errors.append(f"Line {csv_row.line}, {error}")
+            failed = True
     for field in ROW_FIELDS:
         if field not in columns:
             continue
@@ -187,7 +204,8 @@ def _read_row(csv_row: CsvRow, columns: dict[str, str], errors: list[str]) -> Pu
             failed = True
     if failed:
         return None
-    row = PupilRow(**values, given=frozenset(values))  # type: ignore[arg-type]
+    given = frozenset(values) - {"contacts"}
+    row = PupilRow(**values, given=given)  # type: ignore[arg-type]
     problem = _dates_problem(row, columns)
     if problem:
         errors.append(f"Line {csv_row.line}, {problem}")

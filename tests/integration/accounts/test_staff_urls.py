@@ -14,6 +14,8 @@ from functools import cache
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -24,6 +26,7 @@ from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.middleware import OPEN_WITHOUT_SECOND_FACTOR
 from earlyhelp.accounts.models import User
 from earlyhelp.accounts.roles import Role
+from earlyhelp.attendance.models import Letter, LetterRun
 from earlyhelp.casework.actions.assessment import add_plan_action
 from earlyhelp.casework.actions.referrals import refer_to_service
 from earlyhelp.casework.actions.terms import set_term
@@ -103,6 +106,8 @@ NOT_PER_SCHOOL = {
     "oruk_staff:harvests",
     "la:home",
     "la:home_csv",
+    "attendance_la:overview",
+    "attendance_la:csv",
     # The directory's search words and searches without results: directory editors only.
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
@@ -161,6 +166,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "report_id": lambda w: governors_report(w).pk,
     "document_id": lambda w: kcsie_part_one().pk,
     "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
+    "letter_id": lambda w: attendance_letter(w).pk,
 }
 
 
@@ -341,3 +347,18 @@ def test_a_governor_opens_the_report_and_nothing_else_at_the_school(world: World
     home = client.get(reverse("staff:home")).content.decode()
     assert reverse("governance:report", args=[world.universe.northfield.slug]) in home
     assert "/children/" not in home and "/concerns/" not in home and "/pupils/" not in home
+
+
+def attendance_letter(world: World) -> Letter:
+    """A half-term letter about Ava, its PDF in storage (attendance:letter_pdf)."""
+    run = LetterRun.objects.create(
+        school=world.universe.northfield, created_at=timezone.now(), created_by_name="Dee Lane",
+        period_start=timezone.localdate(), period_end=timezone.localdate(), below_percent=95,
+        body="Dear {parent},", status="done",
+    )  # fmt: skip
+    name = default_storage.save("attendance-letters/test.pdf", ContentFile(b"%PDF-1.7\n"))
+    letter = Letter.objects.create(
+        run=run, addressed_to="Jo Stone", file_name=name, made_at=timezone.now()
+    )
+    letter.pupils.add(world.pupil)
+    return letter

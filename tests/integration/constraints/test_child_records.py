@@ -8,7 +8,12 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from earlyhelp.attendance.models import AlertKind, AttendanceAlert, DayMarks
+from earlyhelp.attendance.models import (
+    AlertKind,
+    AttendanceAlert,
+    DayMarks,
+    MissingEducationNotice,
+)
 from earlyhelp.casework.models import Meeting, Review, SchoolTerm
 from earlyhelp.concerns.models import ConcernPupil
 from tests.concerns_universe import add_roll, log
@@ -175,3 +180,19 @@ def test_an_attendance_threshold_is_crossed_once_a_period(universe):
         raised_at=timezone.now(),
     )
     refused("attendance_alert_once", **copy_of(alert, crossed_on=DAY + timedelta(days=7)))
+
+
+def test_a_missing_education_run_is_notified_once(universe):
+    notice = MissingEducationNotice.objects.create(
+        pupil=build_children(universe).ava,
+        school=universe.northfield,
+        local_authority=universe.county,
+        first_day=DAY,
+        notified_at=timezone.now(),
+        notified_by_id=str(universe.dee.pk),
+        notified_by_name="Dee Lane",
+    )
+    refused(
+        "attendance_missing_education_told_once",
+        **copy_of(notice, notified_at=timezone.now() + timedelta(hours=1)),
+    )

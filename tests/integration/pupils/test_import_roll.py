@@ -164,3 +164,29 @@ def test_other_school_is_404_and_anonymous_signs_in(client, universe):
     assert client.get(UPLOAD).status_code == 302
     signed_in(client, universe.sam)
     assert client.get(UPLOAD).status_code == 404
+
+
+CONTACTS = "UPN,Legal Surname,Legal Forename,DOB,Year,Contact 1 Name,Contact 1 Telephone\n"
+
+
+def test_contacts_are_stored_replaced_and_reimport_changes_nothing(universe, tmp_path):
+    upn = make_upn("820200100001")
+    first = f"{CONTACTS}{upn},Bell,Amy,27/03/2016,5,Jo Bell,01632 960001\n"
+    assert "1 added" in run(first.encode(), tmp_path)
+    pupil = Pupil.objects.get(upn=upn)
+    assert [(c.name, c.phone) for c in pupil.contacts.all()] == [("Jo Bell", "+441632960001")]
+    assert "0 added, 0 changed, 1 unchanged" in run(first.encode(), tmp_path)
+    moved = first.replace("01632 960001", "07700 900002")
+    assert "0 added, 1 changed, 0 unchanged" in run(moved.encode(), tmp_path)
+    assert [c.phone for c in pupil.contacts.all()] == ["+447700900002"]
+    without = f"UPN,Legal Surname,Legal Forename,DOB,Year\n{upn},Bell,Amy,27/03/2016,5\n"
+    assert "0 added, 0 changed, 1 unchanged" in run(without.encode(), tmp_path)
+    assert pupil.contacts.count() == 1  # a file without contact columns leaves them
+
+
+def test_a_bad_contact_imports_nothing(universe, tmp_path):
+    upn = make_upn("820200100001")
+    bad = f"{CONTACTS}{upn},Bell,Amy,27/03/2016,5,Jo Bell,ring the office\n"
+    with pytest.raises(CommandError):
+        run(bad.encode(), tmp_path)
+    assert not Pupil.objects.exists()

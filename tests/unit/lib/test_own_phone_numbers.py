@@ -55,3 +55,12 @@ def test_a_number_that_cannot_be_dialled_is_invalid(typed):
 def test_a_tel_link_dials_the_extension():
     assert phones.tel_href("+441905225563", "2") == "tel:+441905225563;ext=2"
     assert phones.tel_href("+441905225563") == "tel:+441905225563"
+
+
+def test_a_familys_number_may_be_in_a_range_not_yet_assigned():
+    assert phones.normalise_held("01632 960001") == "+441632960001"  # Ofcom's drama range
+    assert phones.normalise_held("07700 900123") == "+447700900123"
+    assert phones.normalise_held("01905 822666") == "+441905822666"
+    for bad in ("0777", "0777 123", "01632 CALL ME", "call me"):
+        with pytest.raises(phones.InvalidPhone):
+            phones.normalise_held(bad)
