@@ -29,6 +29,9 @@ urlpatterns = [
     path("staff/schools/<slug:school_slug>/", include("earlyhelp.casework.school_urls")),
     path("staff/local-authority/<slug:la_slug>/casework/", include("earlyhelp.casework.la_urls")),
     path("staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.oruk.staff_urls")),
+    path(
+        "staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.offers.county_urls")
+    ),
     path("staff/local-authority/<slug:la_slug>/", include("earlyhelp.core.la_urls")),
     path("staff/operations/", include("earlyhelp.jobs.urls")),  # background tasks (issue 17)
 ]

@@ -37,6 +37,7 @@ from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.models import Concern
 from earlyhelp.imports.models import OfferUpload
 from earlyhelp.offers.actions.importing.uploading import start_offer_upload
+from earlyhelp.offers.models import ServiceChangeNotice
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
 from tests.concerns_universe import add_roll
@@ -100,6 +101,14 @@ NOT_PER_SCHOOL = {
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
     "directory_staff:searches_without_results",
+    # The county directory editors' workspace (tests/integration/county has their access tests).
+    "county_directory:services",
+    "county_directory:add",
+    "county_directory:service",
+    "county_directory:change",
+    "county_directory:check",
+    "county_directory:withdraw",
+    "county_directory:health",
     # The operators' list of background tasks: superusers only (jobs' own tests).
     "jobs:tasks",
 }
@@ -148,7 +157,22 @@ IDS: dict[str, Callable[[World], object]] = {
     "term_id": lambda w: w.term.pk,
     "import_id": lambda w: w.roll_import.pk,
     "upload_id": lambda w: w.offer_upload.pk,
+    "notice_id": lambda w: service_notice(w).pk,
 }
+
+
+def service_notice(world: "World") -> ServiceChangeNotice:
+    """A change to the county's young carers service, told to Northfield's Offer editors."""
+    offer = world.universe.northfield.offer
+    return ServiceChangeNotice.objects.filter(offer=offer).first() or (
+        ServiceChangeNotice.objects.create(
+            offer=offer,
+            service=world.universe.young_carers,
+            service_name="Testshire Young Carers",
+            changes=["Phone changed from 0113 496 0300 to 0113 496 0301"],
+            changed_at=timezone.now(),
+        )
+    )
 
 
 @pytest.fixture
