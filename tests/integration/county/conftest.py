@@ -11,7 +11,6 @@ from earlyhelp.schools.actions import create_local_authority
 from tests.persona_clients import client_for, ed
 from tests.universe import Universe, make_user
 
-
 __all__ = ["ed"]
 
 

@@ -1,17 +1,23 @@
 """The county directory editors' workspace: the county's services, add and change one with
 the Offer editor's rules, which schools' Offers show it, the health check across them."""
 
+from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import PhoneData, ServiceData
 from earlyhelp.directory.models import Phone, Scope, Service
+from earlyhelp.lib.datefmt import govuk_date
+from earlyhelp.offers.models import ServiceChangeNotice
 from tests.persona_clients import client_for
 from tests.universe import Universe
 
@@ -190,3 +196,64 @@ def county_service(
             levels=(1,),
         ),
     )
+
+
+def test_a_service_unchecked_for_the_set_time_is_unverified(
+    universe: Universe, dora: Client, settings: Any
+) -> None:
+    settings.SERVICE_UNVERIFIED_AFTER_DAYS = 180
+    service, today = universe.young_carers, timezone.localdate()
+    checked = Service.objects.filter(pk=service.pk)
+    checked.update(assured_date=today - timedelta(days=180))
+    assert "Unverified</strong>" not in dora.get(BASE).content.decode()
+    checked.update(assured_date=today - timedelta(days=181))
+    listed = dora.get(BASE, {"show": "unverified"}).content.decode()
+    assert "Testshire Young Carers" in listed and "Unverified</strong>" in listed
+    assert "1 service not checked since" in listed
+    dora.post(service_url(service, "check/"), {"method": "provider_confirmed"})
+    after = dora.get(BASE, {"show": "unverified"}).content.decode()
+    assert "0 services" in after and "Unverified</strong>" not in after
+
+
+def test_an_edit_is_not_a_check(universe: Universe, dora: Client) -> None:
+    service = universe.young_carers
+    checked_on = service.assured_date
+    assert checked_on is not None
+    with time_machine.travel(checked_on + timedelta(days=30), tick=False):
+        dora.post(
+            service_url(service, "change/"),
+            form_data(name=service.name, topics=["young-carers"], levels=["3"]),
+        )
+    service.refresh_from_db()
+    assert service.assured_date == checked_on
+
+
+def test_the_school_dismisses_a_change_once_read(
+    universe: Universe, dora: Client, ed: Client
+) -> None:
+    service = universe.young_carers
+    dora.post(
+        service_url(service, "change/"),
+        form_data(name=service.name, email="", topics=["young-carers"], levels=["3"]),
+    )
+    overview = "/staff/schools/northfield-primary/offer/"
+    assert "Email youngcarers@example.org removed" in ed.get(overview).content.decode()
+    notice = ServiceChangeNotice.objects.get(offer=universe.northfield.offer)
+    assert (
+        client_for(universe.sam).post(f"{overview}notices/{notice.pk}/dismiss/").status_code == 404
+    )
+    ed.post(f"{overview}notices/{notice.pk}/dismiss/")
+    assert "Email youngcarers@example.org removed" not in ed.get(overview).content.decode()
+    notice.refresh_from_db()
+    assert notice.dismissed_by_name == "Ed Jones"
+    assert AuditEvent.objects.filter(action=AuditAction.OFFER_SERVICE_CHANGE_DISMISSED).count() == 1
+
+
+def test_families_see_when_a_county_service_was_checked(universe: Universe, dora: Client) -> None:
+    service = universe.young_carers
+    dora.post(service_url(service, "check/"), {"method": "phone_call"})
+    today = timezone.localdate()
+    offer = Client().get(reverse("offers:offer", args=[universe.northfield.slug])).content.decode()
+    assert f"Checked on {govuk_date(today)}" in offer
+    page = Client().get(reverse("directory:service", args=[service.pk])).content.decode()
+    assert "Checked today" in page
