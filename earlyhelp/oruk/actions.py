@@ -199,6 +199,8 @@ def _bulk_locations(pairs: Sequence[tuple[Service, HarvestRecord]]) -> None:
                 address.full_clean(exclude=["location"], validate_unique=False)
                 addresses.append(address)
             links.append(ServiceAtLocation(service=service, location=location))
+    # Validated (issue 11): each record passed the ORUK schema (oruk.schemas.errors) and each
+    # row its full_clean above, before any of these writes.
     Location.objects.bulk_create(locations, batch_size=BATCH)
     Address.objects.bulk_create(addresses, batch_size=BATCH)
     ServiceAtLocation.objects.bulk_create(links, batch_size=BATCH)
