@@ -11,6 +11,7 @@ checker about formats, so both agree on what is valid (docs/adr/0015).
 """
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
@@ -58,6 +59,9 @@ def validator(name: str) -> Draft202012Validator:
 # The formats the profile's schemas use, judged by jsonschema's checker in both validators
 # ("datetime", a misspelling in one schema, is no format jsonschema knows: anything passes).
 FORMATS = ("date", "date-time", "datetime", "email", "uri", "uuid")
+PLAIN_UUID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 
 
 @cache
@@ -68,7 +72,10 @@ def compiled(name: str) -> Callable[[Any], Any]:
     keywords they use (type, properties, required, items, enum, format) mean the same in
     draft 7, which fastjsonschema implements, as in 2020-12."""
     checker = FormatChecker()
-    formats = {f: partial(_conforms, checker, f) for f in FORMATS}
+    formats: dict[str, Any] = {f: partial(_conforms, checker, f) for f in FORMATS}
+    # Most checks are of ids: a plain UUID's pattern, which jsonschema's check also accepts
+    # (anything else goes on to the full walk, which decides).
+    formats["uuid"] = PLAIN_UUID.fullmatch
     check: Callable[[Any], Any] = fastjsonschema.compile(load(name), formats=formats)
     return check
 
