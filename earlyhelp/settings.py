@@ -325,6 +325,8 @@ LOGGING = {
 # How often an Offer must be reviewed, and how long before the due date editors are reminded.
 OFFER_REVIEW_MONTHS = 12
 OFFER_REVIEW_REMINDER_DAYS = 30
+# A county service not checked for this many days shows as unverified to directory editors.
+SERVICE_UNVERIFIED_AFTER_DAYS = int(env_str("SERVICE_UNVERIFIED_AFTER_DAYS", "180"))
 
 # Caches: shared by every app server (issue 17, docs/deployment.md). Redis when REDIS_URL is
 # set (Django's own RedisCache: atomic counters, no extra package beyond redis-py), else the

@@ -34,6 +34,9 @@ urlpatterns = [
         "staff/local-authority/<slug:la_slug>/attendance/",
         include("earlyhelp.attendance.la_urls"),
     ),
+    path(
+        "staff/local-authority/<slug:la_slug>/directory/", include("earlyhelp.offers.county_urls")
+    ),
     path("staff/local-authority/<slug:la_slug>/", include("earlyhelp.core.la_urls")),
     path("staff/operations/", include("earlyhelp.jobs.urls")),  # background tasks (issue 17)
     path("pupil-voice/", include("earlyhelp.pupilvoice.public_urls")),  # issue 15

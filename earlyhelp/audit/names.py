@@ -94,6 +94,7 @@ class AuditAction(StrEnum):
     OFFER_LEVEL_HEADING_SET = "offer.level_heading_set"
     OFFER_PUBLISHED = "offer.published"
     OFFER_REVIEW_REMINDER_SENT = "offer.review_reminder_sent"
+    OFFER_SERVICE_CHANGE_DISMISSED = "offer.service_change_dismissed"
     OFFER_TEXT_UPDATED = "offer.text_updated"
 
     ORGANIZATION_CREATED = "organization.created"
@@ -124,6 +125,7 @@ class AuditAction(StrEnum):
 
     SCHOOL_CREATED = "school.created"
 
+    SERVICE_CHECKED = "service.checked"
     SERVICE_CREATED = "service.created"
     SERVICE_DELETED = "service.deleted"
     SERVICE_LOCATIONS_SET = "service.locations_set"

@@ -10,6 +10,7 @@ from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page
 from earlyhelp.concerns.urgency import InboxCounts, inbox_counts
+from earlyhelp.offers.county import list_counties_for_editor
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.access import list_local_authorities_for_user, list_schools_for_user
 from earlyhelp.schools.models import School
@@ -56,10 +57,18 @@ def home(request: StaffRequest) -> HttpResponse:
     authorities = list(list_local_authorities_for_user(user))
     if not rows and len(authorities) == 1:
         return redirect("la:home", la_slug=authorities[0].slug)
+    directories = list_counties_for_editor(user)
+    if not rows and not authorities and len(directories) == 1:
+        return redirect("county_directory:services", la_slug=directories[0].slug)
     return render(
         request,
         "core/staff_home.html",
-        {"rows": rows, "review_states": ReviewState, "authorities": authorities},
+        {
+            "rows": rows,
+            "review_states": ReviewState,
+            "authorities": authorities,
+            "directories": directories,
+        },
     )
 
 

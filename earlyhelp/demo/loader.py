@@ -20,6 +20,7 @@ from earlyhelp.accounts.roles import Role
 from earlyhelp.attendance.demo import load_demo_registers
 from earlyhelp.demo.casework import load_casework
 from earlyhelp.demo.early_help import load_early_help
+from earlyhelp.demo.locations import add_demo_locations
 from earlyhelp.demo.second_factor import add_demo_authenticator
 from earlyhelp.demo.secret import demo_password
 from earlyhelp.demo.spec import DemoData, Login, SchoolData, SharedService
@@ -97,6 +98,7 @@ def load_demo(data: DemoData) -> None:
     load_demo_governors_reports()  # issue 15: this half term's report, made by the worker
     # The sample postcodes (Worcestershire's districts), so that a postcode search works.
     load_postcode_file(POSTCODE_SAMPLE, by=users[Role.DIRECTORY_EDITOR])
+    add_demo_locations(services, by=users[Role.DIRECTORY_EDITOR])  # places at those postcodes
 
 
 def add_shared_service(shared: SharedService, authority: LocalAuthority, *, by: User) -> Service:

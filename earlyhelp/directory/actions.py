@@ -1,5 +1,6 @@
 """Writes to the directory. Every write keeps the search text and records an audit event."""
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from earlyhelp.directory import taxonomies
 from earlyhelp.directory.data import ServiceData
 from earlyhelp.directory.models import (
     Attribute,
+    CheckMethod,
     Contact,
     CostOption,
     Language,
@@ -84,6 +86,31 @@ def set_service_status(*, by: User | None, service: Service, status: str) -> Ser
         obj=service,
         school_id=service.owner_school_id,
         details={"status": status},
+    )
+    return service
+
+
+@transaction.atomic
+def check_service(
+    *, by: User, service: Service, method: CheckMethod, on: date | None = None
+) -> Service:
+    """Record that the service's details were confirmed today (or `on`), how and by whom."""
+    checked_on = on or timezone.localdate()
+    if checked_on > timezone.localdate():
+        raise ActionError("The date of the check cannot be in the future.")
+    service.assured_date = checked_on
+    service.assured_method = method
+    service.assured_by_name = by.get_full_name() or by.get_username()
+    service.full_clean()
+    service.save(
+        update_fields=["assured_date", "assured_method", "assured_by_name", "last_modified"]
+    )
+    record_event(
+        by=by,
+        action=AuditAction.SERVICE_CHECKED,
+        obj=service,
+        school_id=service.owner_school_id,
+        details={"method": str(method), "on": checked_on.isoformat()},
     )
     return service
 

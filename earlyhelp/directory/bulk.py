@@ -73,6 +73,9 @@ def create_services(
                 )
                 children.setdefault(type(row), []).append(row)
         children.setdefault(Attribute, []).extend(_attributes(service, item.data, terms))
+    # Issue 11 (every action validates its models): bulk_create skips save(), so every row
+    # was checked above (full_clean on each service and child row); a harvest's records were
+    # also validated against the ORUK schema before they got here (oruk.schemas.errors).
     Organization.objects.bulk_create(new_organizations, batch_size=BATCH)
     Service.objects.bulk_create(services, batch_size=BATCH)
     for model, rows in children.items():

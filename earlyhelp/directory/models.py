@@ -61,6 +61,15 @@ class Scope(models.TextChoices):
     NATIONAL = "national", "National"
 
 
+class CheckMethod(models.TextChoices):
+    """How a service's details were last confirmed (`Service.assured_method`)."""
+
+    PHONE_CALL = "phone_call", "Phone call"
+    PROVIDER_CONFIRMED = "provider_confirmed", "Provider confirmed"
+    LINK_ALIVE = "link_alive", "Web address works"
+    SOURCE_FEED = "source_feed", "Its source's feed"
+
+
 class Service(HsdsModel):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="services"
@@ -82,6 +91,10 @@ class Service(HsdsModel):
     maximum_age = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     assured_date = models.DateField(null=True, blank=True)
     assurer_email = models.EmailField(blank=True)
+    # The last check (HSDS `assured_date` is its day): how, and by whom (a name, as the audit
+    # trail keeps the person). Blank for a service never checked by those means.
+    assured_method = models.CharField(max_length=20, choices=CheckMethod.choices, blank=True)
+    assured_by_name = models.CharField(max_length=200, blank=True)
     alert = models.TextField(blank=True)
     last_modified = models.DateTimeField(auto_now=True)
 

@@ -49,3 +49,23 @@ def govuk_datetimes() -> Callable[[datetime], str]:
         return f"{at.day} {months[at.month]} {at.year} at {govuk_time(at.time())}"
 
     return say
+
+
+RELATIVE_DAYS = 60  # up to this many days ago, "Checked 12 days ago"; after, the date
+
+
+def checked_words(value: date | str | None, *, today: date | None = None) -> str:
+    """When a service was last checked, for families: "Checked today", "Checked yesterday",
+    "Checked 12 days ago", or "Checked on 4 March 2026" when longer ago ("" when never)."""
+    if isinstance(value, str):
+        value = parse_date(value)
+    if value is None:
+        return ""
+    days = ((today or timezone.localdate()) - value).days
+    if days <= 0:
+        return "Checked today"
+    if days == 1:
+        return "Checked yesterday"
+    if days <= RELATIVE_DAYS:
+        return f"Checked {days} days ago"
+    return f"Checked on {govuk_date(value)}"

@@ -142,3 +142,27 @@ class OfferRender(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} {self.kind} {self.status}"
+
+
+class ServiceChangeNotice(models.Model):
+    """A change to a county or national service an Offer shows, told to the school's editors.
+
+    Written when the service changes (its name, phone, email, web address, or it is
+    withdrawn), one per Offer that shows it; shown on the editor's overview until dismissed.
+    """
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="service_notices")
+    service = models.ForeignKey("directory.Service", on_delete=models.CASCADE, related_name="+")
+    service_name = models.CharField(max_length=300)  # as it is named after the change
+    changes: Any = models.JSONField(default=list)  # sentences: "Phone changed from … to …"
+    changed_at = models.DateTimeField()
+    changed_by_name = models.CharField(max_length=300, blank=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["offer", "dismissed_at"], name="notice_offer_open")]
+
+    def __str__(self) -> str:
+        return f"{self.service_name} changed ({self.offer})"

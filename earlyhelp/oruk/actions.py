@@ -27,11 +27,14 @@ from earlyhelp.directory.models import (
     TaxonomyTerm,
 )
 from earlyhelp.directory.search import index_service
+from earlyhelp.offers.actions.county import tell_schools
+from earlyhelp.offers.service_changes import facts_of
 from earlyhelp.oruk.feed import HarvestRecord, LocationData, TermData
 from earlyhelp.oruk.models import HarvestedService, HarvestRun, HarvestSource
 from earlyhelp.schools.models import LocalAuthority
 
 BATCH = 500
+FEED_NAME = "its directory feed"  # who changed a harvested service, as schools are told
 
 
 @dataclass
@@ -136,8 +139,11 @@ def apply_harvest(
 
 @transaction.atomic
 def withdraw(*, by: User | None, harvested: HarvestedService, at: datetime) -> None:
-    """Gone from its feed: inactive (so not public) and flagged, never deleted."""
+    """Gone from its feed: inactive (so not public) and flagged, never deleted; the schools
+    whose Offers show it are told."""
+    before = facts_of(harvested.service)
     set_service_status(by=by, service=harvested.service, status=ServiceStatus.INACTIVE)
+    tell_schools(service=harvested.service, before=before, by_name=FEED_NAME)
     harvested.withdrawn_at = at
     harvested.save(update_fields=["withdrawn_at"])
     record_event(by=by, action=AuditAction.HARVEST_SERVICE_WITHDRAWN, obj=harvested.service)
@@ -193,6 +199,8 @@ def _bulk_locations(pairs: Sequence[tuple[Service, HarvestRecord]]) -> None:
                 address.full_clean(exclude=["location"], validate_unique=False)
                 addresses.append(address)
             links.append(ServiceAtLocation(service=service, location=location))
+    # Validated (issue 11): each record passed the ORUK schema (oruk.schemas.errors) and each
+    # row its full_clean above, before any of these writes.
     Location.objects.bulk_create(locations, batch_size=BATCH)
     Address.objects.bulk_create(addresses, batch_size=BATCH)
     ServiceAtLocation.objects.bulk_create(links, batch_size=BATCH)
@@ -229,8 +237,10 @@ def _bulk_terms(by: User | None, pairs: Sequence[tuple[Service, HarvestRecord]])
 
 
 def _update(*, by: User | None, harvested: HarvestedService, record: HarvestRecord) -> None:
+    before = facts_of(harvested.service)
     service = update_service(by=by, service=harvested.service, data=record.data)
     _write_extras(by=by, service=service, record=record)
+    tell_schools(service=service, before=before, by_name=FEED_NAME)
     harvested.fingerprint = record.fingerprint
     harvested.withdrawn_at = None
     harvested.save(update_fields=["fingerprint", "withdrawn_at"])

@@ -19,14 +19,21 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 def contact_findings(contents: OfferContents) -> list[HealthFinding]:
     found = []
     for source in contents.sources:
-        found += costly_phones(source)
-        found += not_own_numbers(source)
-        found += invalid_emails(source)
-        found += invalid_urls(source)
-        found += retired_domains(source)
-        found += out_of_area_domains(source, contents.home)
-        found += no_phone_or_hours(source)
+        found += source_findings(source, contents.home)
     return found + inconsistent_phones(contents.sources)
+
+
+def source_findings(source: Source, home: data.Area | None) -> list[HealthFinding]:
+    """Every check of one place's own numbers and addresses (not those across places)."""
+    return [
+        *costly_phones(source),
+        *not_own_numbers(source),
+        *invalid_emails(source),
+        *invalid_urls(source),
+        *retired_domains(source),
+        *out_of_area_domains(source, home),
+        *no_phone_or_hours(source),
+    ]
 
 
 def _finding(

@@ -132,20 +132,35 @@ def text_source(text: Text) -> Source:
 def service_source(contents: OfferContents, entry: OfferEntry) -> Source:
     service = entry.service
     own = service.scope == Scope.SCHOOL
+    return directory_source(
+        service,
+        link=contents.url("provision", service.pk) if own else "",
+        keeper="" if own else keeper_of(entry),
+        unreachable=not own and not service.phones.all() and not _has_hours(service),
+    )
+
+
+def directory_source(service: Service, *, link: str, keeper: str, unreachable: bool) -> Source:
+    """A service's own numbers and addresses (phones, contacts, web addresses prefetched)."""
     emails = [service.email, *(contact.email for contact in service.contacts.all())]
     return Source(
         where=f"Service: {service.name}",
-        link=contents.url("provision", service.pk) if own else "",
-        keeper="" if own else keeper_of(entry),
+        link=link,
+        keeper=keeper,
         # One service's numbers belong together; two services of one council may well have
         # numbers a digit apart (issue 12), so they are not compared.
         group=f"service:{service.pk}",
         own_numbers=True,
         phones=tuple(phone.number for phone in service.phones.all()),
-        unreachable=not own and not service.phones.all() and not _has_hours(service),
+        unreachable=unreachable,
         emails=tuple(email for email in emails if email),
         urls=tuple(u for u in (service.url, *(x.url for x in service.additional_urls.all())) if u),
     )
+
+
+def is_unreachable(service: Service) -> bool:
+    """No phone number and no opening times (from prefetched phones and schedules)."""
+    return not service.phones.all() and not _has_hours(service)
 
 
 def _has_hours(service: Service) -> bool:

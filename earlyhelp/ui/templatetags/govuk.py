@@ -44,6 +44,12 @@ def govuk_datetime(value: datetime | str | None) -> str:
     return datefmt.govuk_date(value, with_time=True)
 
 
+@register.filter
+def checked_ago(value: date | str | None) -> str:
+    """ "Checked 12 days ago" (or "Checked on 4 March 2026"): see `datefmt.checked_words`."""
+    return datefmt.checked_words(value)
+
+
 @register.simple_tag
 def govuk_back_link(*href: object, text: str = "Back") -> SafeString:
     """GOV.UK back link, for the page's `before_content` block. The href is the parts given,

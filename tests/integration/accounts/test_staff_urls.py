@@ -44,6 +44,7 @@ from earlyhelp.governance.actions import request_report
 from earlyhelp.governance.models import GovernorsReport
 from earlyhelp.imports.models import OfferUpload
 from earlyhelp.offers.actions.importing.uploading import start_offer_upload
+from earlyhelp.offers.models import ServiceChangeNotice
 from earlyhelp.pupils.actions import start_roll_import
 from earlyhelp.pupils.models import Pupil, RollImport
 from earlyhelp.pupilvoice.actions import open_session
@@ -112,6 +113,14 @@ NOT_PER_SCHOOL = {
     "directory_staff:search_words",
     "directory_staff:remove_search_words",
     "directory_staff:searches_without_results",
+    # The county directory editors' workspace (tests/integration/county has their access tests).
+    "county_directory:services",
+    "county_directory:add",
+    "county_directory:service",
+    "county_directory:change",
+    "county_directory:check",
+    "county_directory:withdraw",
+    "county_directory:health",
     # The operators' list of background tasks: superusers only (jobs' own tests).
     "jobs:tasks",
 }
@@ -167,6 +176,7 @@ IDS: dict[str, Callable[[World], object]] = {
     "document_id": lambda w: kcsie_part_one().pk,
     "record_id": lambda w: evidence_record(w.universe.northfield, w.universe.tom).pk,
     "letter_id": lambda w: attendance_letter(w).pk,
+    "notice_id": lambda w: service_notice(w).pk,
 }
 
 
@@ -186,6 +196,20 @@ def governors_report(w: "World") -> GovernorsReport:
     today = timezone.localdate()
     return found or request_report(
         school=w.universe.northfield, starts_on=today, ends_on=today, by=w.universe.dee
+    )
+
+
+def service_notice(world: "World") -> ServiceChangeNotice:
+    """A change to the county's young carers service, told to Northfield's Offer editors."""
+    offer = world.universe.northfield.offer
+    return ServiceChangeNotice.objects.filter(offer=offer).first() or (
+        ServiceChangeNotice.objects.create(
+            offer=offer,
+            service=world.universe.young_carers,
+            service_name="Testshire Young Carers",
+            changes=["Phone changed from 0113 496 0300 to 0113 496 0301"],
+            changed_at=timezone.now(),
+        )
     )
 
 

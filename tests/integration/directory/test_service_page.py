@@ -91,9 +91,15 @@ def test_the_page_shows_everything_about_the_service(client, kites):
     assert "Cost Charges apply: £2 a session" in plain
     assert "Monday to Friday, 9am to 5pm" in plain
     assert "Closed on bank holidays." in plain
-    assert "Last checked 9 March 2026" in plain
+    assert "Checked on 9 March 2026" in plain  # long ago: the date
     assert 'href="tel:999"' in html
     assert "Exit this page" in html  # on every public page
+
+
+def test_a_recent_check_is_counted_in_days(client, kites):
+    with time_machine.travel("2026-03-21 10:00 +0000", tick=False):
+        page = client.get(reverse("directory:service", args=[kites.pk])).content.decode()
+    assert "Checked 12 days ago" in text(page)
 
 
 def test_open_now_follows_the_clock(client, kites):

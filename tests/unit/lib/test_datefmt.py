@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 from django.template import Context, Template
 
-from earlyhelp.lib.datefmt import govuk_date, govuk_datetimes, govuk_time
+from earlyhelp.lib.datefmt import checked_words, govuk_date, govuk_datetimes, govuk_time
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,12 @@ def test_templates_use_the_same_formatter():
     page = Template("{{ day|govuk_date }}; {{ at|govuk_datetime }}")
     text = page.render(Context({"day": date(2026, 3, 4), "at": datetime(2026, 3, 4, 14, 15)}))
     assert text == "4 March 2026; 4 March 2026 at 2:15pm"
+
+
+def test_checked_words_count_days_then_give_the_date() -> None:
+    today = date(2026, 3, 20)
+    assert checked_words(date(2026, 3, 20), today=today) == "Checked today"
+    assert checked_words(date(2026, 3, 19), today=today) == "Checked yesterday"
+    assert checked_words("2026-03-08", today=today) == "Checked 12 days ago"
+    assert checked_words(date(2025, 12, 1), today=today) == "Checked on 1 December 2025"
+    assert checked_words(None, today=today) == ""

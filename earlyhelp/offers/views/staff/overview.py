@@ -49,6 +49,7 @@ def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
         provision=own_provision_rows(school, entries),
         levels=level_rows(offer, entries),
         may_publish=may_publish(request, school),
+        notices=list(offer.service_notices.filter(dismissed_at__isnull=True)),
     )
 
 
