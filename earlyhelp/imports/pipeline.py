@@ -74,15 +74,17 @@ def result_from_dict(data: dict[str, Any]) -> ImportResult:
             Person(**{**person, "contacts": Contacts(**person["contacts"])})
             for person in data["people"]
         ],
-        services=[
-            Service(**{**service, "contacts": Contacts(**service["contacts"])})
-            for service in data["services"]
-        ],
+        services=[_service(service) for service in data["services"]],
         findings=[
             Finding(**{**item, "code": Code(item["code"]), "severity": Severity(item["severity"])})
             for item in data["findings"]
         ],
+        staff_contacts=[_service(service) for service in data.get("staff_contacts", [])],
     )
+
+
+def _service(data: dict[str, Any]) -> Service:
+    return Service(**{**data, "contacts": Contacts(**data["contacts"])})
 
 
 def extract(text: str, *, today: date | None = None) -> ImportResult:
@@ -93,7 +95,7 @@ def extract(text: str, *, today: date | None = None) -> ImportResult:
     inventory = take_inventory(doc)
     home = home_area(text, inventory)
     people = extract_people(doc, sections, inventory)
-    services = extract_services(doc, sections, inventory, people)
+    services, staff_contacts = extract_services(doc, sections, inventory, people)
     last, next_due = stated_dates(text)
     findings: list[Finding] = [
         *review_findings(doc, last, next_due, today),
@@ -110,4 +112,5 @@ def extract(text: str, *, today: date | None = None) -> ImportResult:
         people=people,
         services=services,
         findings=sorted(findings, key=lambda f: f.start),
+        staff_contacts=staff_contacts,
     )

@@ -124,6 +124,10 @@ class ImportResult:
     people: list[Person]
     services: list[Service]
     findings: list[Finding]
+    # Contact details of the school's own people that no person could be named for ("ask
+    # the office for the DSL on …"): not services, and not in the contract's JSON; a save
+    # lists them on the review screen.
+    staff_contacts: list[Service] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         return {

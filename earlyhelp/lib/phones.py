@@ -181,8 +181,8 @@ def parse_own_number(raw: str) -> TypedPhone:
 
 
 def with_extension(display: str, extension: str) -> str:
-    """`01905 225563` and `2` → `01905 225563 ext 2`."""
-    return f"{display} ext {extension}" if extension else display
+    """`01905 225563` and `2` → `01905 225563 extension 2` (in words, as GOV.UK writes it)."""
+    return f"{display} extension {extension}" if extension else display
 
 
 def tel_href(number: str, extension: str = "") -> str:

@@ -24,6 +24,12 @@ def validate_stored_phone(value: str) -> None:
         raise ValidationError(f"Store phone numbers as {normalised}")
 
 
+def validate_extension(value: str) -> None:
+    """A phone extension is stored as its digits only: "204" for "ext 204"."""
+    if not value.isdigit() and value:
+        raise ValidationError("Enter the extension in digits, like 204")
+
+
 # --- Input bounds: checked before anything reaches the database (docs/security.md) ---------
 
 MAX_ID = 2**63 - 1  # the largest primary key the database can hold (BigAutoField)

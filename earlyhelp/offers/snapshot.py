@@ -23,6 +23,10 @@ from earlyhelp.schools.models import KeyRole, School
 
 SNAPSHOT_FORMAT = 1
 OTHER_SUPPORT = "Other support"
+# A level with more services than COLLAPSE_OVER shows its first FIRST_FEW on the page and the
+# rest behind "Show all N services" (the PDF shows every one).
+FIRST_FEW = 3
+COLLAPSE_OVER = 5
 
 # The order families read the key people in: the DSL first, then the deputies, and so on.
 ROLE_ORDER: tuple[str, ...] = (
@@ -105,6 +109,7 @@ def _people(school: School) -> list[dict[str, Any]]:
             "job_title": p.job_title,
             "email": p.email,
             "phone": p.phone,
+            "phone_extension": p.phone_extension,
             "roles": [r.role for r in p.roles.all()],
         }
         for p in school.key_people.prefetch_related("roles")
@@ -124,6 +129,23 @@ def role_label(role: str) -> str:
 
 
 @dataclass(frozen=True)
+class PersonPhone:
+    """A key person's number (E.164) and its extension, if they have one."""
+
+    number: str
+    extension: str = ""
+
+    @property
+    def display(self) -> str:
+        """As the Offer shows it: "01905 123456 extension 204"."""
+        return phone_lib.with_extension(phone_lib.format_for_display(self.number), self.extension)
+
+    @property
+    def href(self) -> str:
+        return phone_lib.tel_href(self.number, self.extension)
+
+
+@dataclass(frozen=True)
 class Person:
     """A key person as the Offer shows them: once, with every role they hold."""
 
@@ -131,7 +153,7 @@ class Person:
     roles: tuple[str, ...] = ()
     job_title: str = ""
     emails: tuple[str, ...] = ()
-    phones: tuple[str, ...] = ()
+    phones: tuple[PersonPhone, ...] = ()
 
     @property
     def email(self) -> str:
@@ -139,7 +161,7 @@ class Person:
 
     @property
     def phone(self) -> str:
-        return self.phones[0] if self.phones else ""
+        return self.phones[0].number if self.phones else ""
 
     @property
     def role_names(self) -> list[str]:
@@ -147,7 +169,7 @@ class Person:
 
     @property
     def phone_display(self) -> str:
-        return phone_lib.format_for_display(self.phone) if self.phone else ""
+        return self.phones[0].display if self.phones else ""
 
     @property
     def rank(self) -> int:
@@ -165,7 +187,7 @@ def people_from_rows(rows: list[dict[str, Any]]) -> list[Person]:
 
     People whose best role is the same keep the order the school gave them.
     """
-    merged: dict[str, dict[str, list[str]]] = {}
+    merged: dict[str, dict[str, list[Any]]] = {}
     for row in rows:
         key = " ".join(row["name"].split()).casefold()
         person = merged.setdefault(
@@ -175,7 +197,9 @@ def people_from_rows(rows: list[dict[str, Any]]) -> list[Person]:
         _extend_unique(person["roles"], row.get("roles") or [])
         _extend_unique(person["titles"], [row.get("job_title") or ""])
         _extend_unique(person["emails"], [row.get("email") or ""])
-        _extend_unique(person["phones"], [row.get("phone") or ""])
+        phone = row.get("phone") or ""
+        extension = row.get("phone_extension") or ""  # not in snapshots before issue 12
+        _extend_unique(person["phones"], [PersonPhone(phone, extension)] if phone else [])
     people = [
         Person(
             name=p["name"][0],
@@ -189,7 +213,7 @@ def people_from_rows(rows: list[dict[str, Any]]) -> list[Person]:
     return sorted(people, key=lambda p: p.rank)
 
 
-def _extend_unique(values: list[str], more: list[str]) -> None:
+def _extend_unique(values: list[Any], more: list[Any]) -> None:
     for value in more:
         if value and value not in values:
             values.append(value)
@@ -210,11 +234,33 @@ class LevelSection:
     @property
     def by_topic(self) -> list[tuple[str, list[ServiceCard]]]:
         """Each service once, under its main topic, topics in the order the school put them."""
-        groups: dict[str, list[ServiceCard]] = {}
-        for card in self.services:
-            topic = card.primary_topic
-            groups.setdefault(topic["name"] if topic else OTHER_SUPPORT, []).append(card)
-        return list(groups.items())
+        return _by_topic(self.services)
+
+    @property
+    def collapses(self) -> bool:
+        return len(self.services) > COLLAPSE_OVER
+
+    @property
+    def first_few(self) -> list[tuple[str, list[ServiceCard]]]:
+        """What a long level shows before "Show all": its first services, by topic."""
+        return _by_topic(self._in_topic_order[:FIRST_FEW])
+
+    @property
+    def the_rest(self) -> list[tuple[str, list[ServiceCard]]]:
+        """The level's other services, by topic (a topic split by the fold is named again)."""
+        return _by_topic(self._in_topic_order[FIRST_FEW:])
+
+    @property
+    def _in_topic_order(self) -> list[ServiceCard]:
+        return [card for _, cards in self.by_topic for card in cards]
+
+
+def _by_topic(services: list[ServiceCard]) -> list[tuple[str, list[ServiceCard]]]:
+    groups: dict[str, list[ServiceCard]] = {}
+    for card in services:
+        topic = card.primary_topic
+        groups.setdefault(topic["name"] if topic else OTHER_SUPPORT, []).append(card)
+    return list(groups.items())
 
 
 @dataclass(frozen=True)
@@ -247,17 +293,6 @@ class OfferPage:
     def review_overdue(self) -> bool:
         due = self.review_due_date
         return due is not None and due < timezone.localdate()
-
-    @property
-    def topic_index(self) -> list[tuple[str, list[ServiceCard]]]:
-        """Every topic of every service shown, A to Z, each with its services."""
-        index: dict[str, list[ServiceCard]] = {}
-        for card in self.services:
-            for name in [t["name"] for t in card.topics] or [OTHER_SUPPORT]:
-                index.setdefault(name, []).append(card)
-        return sorted(
-            index.items(), key=lambda item: (item[0] == OTHER_SUPPORT, item[0].casefold())
-        )
 
     def people_with_role(self, role: str) -> list[Person]:
         return [p for p in self.people if role in p.roles]

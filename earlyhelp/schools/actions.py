@@ -16,7 +16,7 @@ from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.ordering import swap_with_neighbour
 from earlyhelp.schools.models import KeyPerson, KeyPersonRole, KeyRole, LocalAuthority, School
 
-PERSON_FIELDS = ("name", "job_title", "email", "phone", "roles__role")
+PERSON_FIELDS = ("name", "job_title", "email", "phone", "phone_extension", "roles__role")
 
 
 @transaction.atomic
@@ -85,6 +85,7 @@ class PersonDetails:
     job_title: str = ""
     email: str = ""
     phone: str = ""  # E.164, already checked by the form
+    phone_extension: str = ""  # digits only: "204" for "extension 204"
 
 
 @transaction.atomic
@@ -159,6 +160,7 @@ def _apply_person(person: KeyPerson, details: PersonDetails) -> None:
     person.job_title = details.job_title
     person.email = details.email
     person.phone = details.phone
+    person.phone_extension = details.phone_extension if details.phone else ""
     person.full_clean()
     person.save()
     person.roles.exclude(role__in=details.roles).delete()

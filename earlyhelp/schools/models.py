@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from earlyhelp.lib.validators import validate_stored_phone
+from earlyhelp.lib.validators import validate_extension, validate_stored_phone
 
 
 class LocalAuthority(models.Model):
@@ -100,6 +100,9 @@ class KeyPerson(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(
         max_length=20, blank=True, help_text="E.164", validators=[validate_stored_phone]
+    )
+    phone_extension = models.CharField(
+        max_length=10, blank=True, help_text="Digits only", validators=[validate_extension]
     )
     position = models.PositiveIntegerField(default=0)
 

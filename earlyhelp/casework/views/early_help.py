@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from earlyhelp.accounts.models import User
 from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
 from earlyhelp.casework.access import get_casework_child_for_user
 from earlyhelp.casework.actions import assessment as plan
@@ -63,6 +64,16 @@ def episode_page(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
             levels=list(current.level_changes.select_related("changed_by")),
         )
     return render_page(request, "casework/early_help/episode.html", pupil.school, **context)
+
+
+def _child_and_episode(
+    request: HttpRequest, school_slug: str, pupil_id: int, step: str
+) -> tuple[Pupil, EarlyHelpEpisode, User]:
+    """The child, through the one access check (audited as viewing "early help: <step>"),
+    their open episode (404 without one) and the person asking."""
+    by = staff_user(request)
+    pupil = get_casework_child_for_user(by, school_slug, pupil_id, page=f"early help: {step}")
+    return pupil, require_episode(pupil), by
 
 
 def _form_step(
@@ -121,10 +132,7 @@ def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> Ht
 
 @staff_page
 def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: consent"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "consent")
     return _form_step(
         request,
         pupil,
@@ -148,10 +156,7 @@ def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRe
 def withdraw(
     request: HttpRequest, school_slug: str, pupil_id: int, consent_id: int
 ) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: withdraw consent"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "withdraw consent")
     given = get_object_or_404(episode.consents, pk=consent_id, withdrawn_on__isnull=True)
     return _form_step(
         request,
@@ -170,10 +175,7 @@ def withdraw(
 
 @staff_page
 def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: assessment"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "assessment")
 
     def save(f: GovukForm) -> object:
         answers = plan.AssessmentAnswers(
@@ -206,10 +208,7 @@ def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 @staff_page
 def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: plan"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "plan")
     return _form_step(
         request,
         pupil,
@@ -232,10 +231,7 @@ def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRes
 def complete_action(
     request: HttpRequest, school_slug: str, pupil_id: int, action_id: int
 ) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: plan"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "plan")
     action = get_object_or_404(PlanAction, pk=action_id, episode=episode, done_on__isnull=True)
     return _form_step(
         request,
@@ -253,10 +249,7 @@ def complete_action(
 
 @staff_page
 def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: lead practitioner"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "lead practitioner")
     return _form_step(
         request,
         pupil,
@@ -279,10 +272,7 @@ def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
 
 @staff_page
 def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: review"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "review")
     return _form_step(
         request,
         pupil,
@@ -303,10 +293,7 @@ def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 @staff_page
 def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: level of need"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "level of need")
     return _form_step(
         request,
         pupil,
@@ -322,10 +309,7 @@ def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
 
 @staff_page
 def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: step up"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "step up")
     la = pupil.school.local_authority
     return _form_step(
         request,
@@ -342,10 +326,7 @@ def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespon
 
 @staff_page
 def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: step down"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "step down")
     return _form_step(
         request,
         pupil,
@@ -361,10 +342,7 @@ def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResp
 
 @staff_page
 def close(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
-    pupil = get_casework_child_for_user(
-        staff_user(request), school_slug, pupil_id, page="early help: close"
-    )
-    episode, by = require_episode(pupil), staff_user(request)
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "close")
     open_actions = episode.plan_actions.filter(done_on__isnull=True).count()
     return _form_step(
         request,

@@ -3,17 +3,21 @@
 Each working contact is given an owner: the name written just before it on its line
 ("Samaritans 116 123"), the label of its link, the short name line above it in the same
 section ("Karma Nirvana" / "UK helpline: …"), or failing those the section's title. Contacts
-that belong to the school's own people are left out. Entries with the same name, or with
-web addresses on the same (organisation-specific) site, are one service.
+that belong to the school's own people are left out, and so is a contact with no owner of its
+own in a paragraph about the school's staff ("ring the office and ask for the DSL on …"): that
+is how to reach a key person, not a service. Entries with the same name, or with web addresses
+on the same (organisation-specific) site, are one service.
 """
 
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from earlyhelp.imports.contacts import addresses
 from earlyhelp.imports.contacts.inventory import Inventory
 from earlyhelp.imports.extract.contacts_in_units import Located, locate
+from earlyhelp.imports.extract.roles import find_roles
 from earlyhelp.imports.extract.topics import choose_topics
 from earlyhelp.imports.result import Contacts, Person, Service
 from earlyhelp.imports.text.document import Document, Unit
@@ -52,6 +56,19 @@ NOT_A_NAME = re.compile(
     r"download|for\s+more\s+information.*|more\s+information|information)$"
 )
 POLICE_CODES = frozenset({"999", "112", "101"})
+# Roles that are always the school's own staff or governors (a "mental health lead" or an
+# "emotional wellbeing practitioner" may be an outside service's).
+STAFF_ROLES = word_set("""
+    dsl deputy_dsl headteacher deputy_headteacher safeguarding_governor chair_of_governors
+    senco designated_teacher_lac attendance_officer""")
+STAFF_WORDS = re.compile(
+    r"(?i)\b(?:school\s+office|class\s+teachers?|form\s+tutors?|the\s+office)\b"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Two or more capitalised words in a row: "Family Front Door", "Quiet Minds".
+ORGANISATION = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’&-]*)+")
+PERSON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z][\w'’-]*\s*){1,3}")
+ROLE_NAME = re.compile(r"(?i)^(?:our|the|your|a|school|school's|school’s)\s+")
 GENERIC_HOSTS = word_set("""
     gov.uk nhs.uk facebook.com twitter.com x.com youtube.com youtu.be bit.ly tinyurl.com
     instagram.com linkedin.com google.com publishing.service.gov.uk""")
@@ -65,11 +82,17 @@ class _Entry:
     context: str
     located: Located | None  # None for an address that does not work: the service is kept
     start: int
+    staff: bool = False  # a contact of the school's own people, with no service named
+
+
+class FoundServices(NamedTuple):
+    services: list[Service]
+    staff_contacts: list[Service]  # how to reach the school's own people: not services
 
 
 def extract_services(
     doc: Document, sections: list[Section], inventory: Inventory, people: list[Person]
-) -> list[Service]:
+) -> FoundServices:
     personal = {("phones", p) for person in people for p in person.contacts.phones}
     personal |= {("emails", e) for person in people for e in person.contacts.emails}
     school_domains = {email.split("@")[-1] for person in people for email in person.contacts.emails}
@@ -85,9 +108,10 @@ def extract_services(
     for mention in inventory.urls:
         if mention.problem:
             entries.append(_entry(doc, sections, mention.start, None, owners))
-    services = _group(sorted(entries, key=lambda entry: entry.start))
+    entries.sort(key=lambda entry: entry.start)
+    services = _group([entry for entry in entries if not entry.staff])
     _add_emergency_codes(services, emergency)
-    return services
+    return FoundServices(services, _group([entry for entry in entries if entry.staff]))
 
 
 def _on_domain(item: Located, domains: set[str]) -> bool:
@@ -111,10 +135,35 @@ def _entry(
     inline = bool(name)
     if not name and unit is not None:
         name = _name_above(doc, unit, section.start if section else 0, owners)
+    staff = (
+        (not name or _is_staff_role(name)) and unit is not None and _staff_contact(doc, unit, start)
+    )
     name = name or title or "Other contacts"
-    if unit is not None:
+    if unit is not None and not staff:
         owners[unit.start] = (name, inline)
-    return _Entry(name, title, f"{context} {title}", item, start)
+    return _Entry(name, title, f"{context} {title}", item, start, staff)
+
+
+def _staff_contact(doc: Document, unit: Unit, start: int) -> bool:
+    """The sentence around the contact tells you how to reach the school's own people ("ring
+    the office and ask for the DSL on …") and names no organisation: not a service."""
+    text = doc.visible[unit.start : unit.end]
+    at = start - unit.start
+    before = SENTENCE_END.split(text[:at])[-1]
+    sentence = before + SENTENCE_END.split(text[at:], maxsplit=1)[0]
+    roles = [m for m in find_roles(sentence) if m.role in STAFF_ROLES]
+    if not roles and not STAFF_WORDS.search(sentence):
+        return False
+    for mention in reversed(roles):
+        sentence = sentence[: mention.start] + " " + sentence[mention.end :]
+    return not ORGANISATION.search(PERSON_NAME.sub(" ", CONTACT_TEXT.sub(" ", sentence)))
+
+
+def _is_staff_role(name: str) -> bool:
+    """'Our SENCO', 'The Designated Safeguarding Lead (DSL)': a role, not an organisation."""
+    rest = ROLE_NAME.sub("", name).strip()
+    roles = find_roles(rest)
+    return len(roles) == 1 and roles[0].role in STAFF_ROLES and rest[roles[0].end :].strip() == ""
 
 
 def _clean_label(text: str) -> str:

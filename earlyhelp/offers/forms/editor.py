@@ -92,7 +92,10 @@ class KeyPersonForm(VersionedFormMixin, GovukForm):
     )
     email = GovukEmailField(label="Email address (optional)", required=False, max_length=254)
     phone = OwnPhoneField(
-        label="Phone number (optional)", required=False, owner="this person", extensions=False
+        label="Phone number (optional)",
+        required=False,
+        owner="this person",
+        help_text="With their extension if they have one, for example 01905 822666 ext 204",
     )
 
     @classmethod
@@ -102,13 +105,19 @@ class KeyPersonForm(VersionedFormMixin, GovukForm):
             "job_title": person.job_title,
             "roles": [r.role for r in person.roles.all()],
             "email": person.email,
-            "phone": phones.format_for_display(person.phone) if person.phone else "",
+            "phone": _phone_as_typed(person),
         }
+
+
+def _phone_as_typed(person: KeyPerson) -> str:
+    if not person.phone:
+        return ""
+    return phones.with_extension(phones.format_for_display(person.phone), person.phone_extension)
 
 
 class EntryLevelForm(VersionedFormMixin, GovukForm):
     level = forms.TypedChoiceField(
-        label="Level of need",
+        label="Which level of need should it be shown under?",
         coerce=int,
         widget=forms.RadioSelect,
         error_messages=required_message("Select the level of need to show it under"),

@@ -79,22 +79,18 @@ LETTERS_IN_PHONE = (
     "Enter the phone number in digits, like 01905 822666. Letters cannot be dialled on "
     "every phone, so a number like 01905 CALL ME is not accepted"
 )
-NO_EXTENSION = "Enter the number without an extension: a key person’s number is shown as it is"
 
 
 class OwnPhoneField(forms.CharField):
     """The number a service or a key person gives as their own, read by libphonenumber.
 
     Letters are refused (never turned into keypad digits), so are 999, 112, 101 and 111;
-    an extension ("ext 2", "x2", "extension 2") is kept apart, or refused with
-    `extensions=False` where it cannot be stored. Cleans to a `phones.TypedPhone` or None.
+    an extension ("ext 2", "x2", "extension 2") is kept apart. Cleans to a
+    `phones.TypedPhone` or None.
     """
 
-    def __init__(
-        self, *, owner: str = "the support", extensions: bool = True, **kwargs: Any
-    ) -> None:
+    def __init__(self, *, owner: str = "the support", **kwargs: Any) -> None:
         self.owner = owner
-        self.extensions = extensions
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
         super().__init__(**kwargs)
@@ -111,8 +107,6 @@ class OwnPhoneField(forms.CharField):
             raise ValidationError(not_own_message(error, self.owner), code="not_own") from error
         except phones.InvalidPhone as error:
             raise ValidationError(INVALID_PHONE, code="invalid") from error
-        if typed.extension and not self.extensions:
-            raise ValidationError(NO_EXTENSION, code="extension")
         return typed
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from earlyhelp.directory.actions import set_service_status, update_service
 from earlyhelp.directory.data import PhoneData
 from earlyhelp.directory.models import ServiceStatus
-from earlyhelp.offers.actions.editing import set_level_heading
+from earlyhelp.offers.actions.editing import add_own_provision, set_level_heading
 from earlyhelp.schools.actions import PersonDetails, add_key_person
 from tests.integration.offers.conftest import (
     get_page,
@@ -84,20 +84,50 @@ def test_support_is_grouped_by_level_in_the_schools_words_then_by_topic(client, 
     assert [text(h) for h in levels[1].xpath(".//h4")] == ["Testshire Young Carers"]
 
 
-def test_support_by_topic_links_each_topic_to_its_services_on_the_page(client, universe):
+def test_each_service_is_named_once_on_the_page(client, universe):
     page = get_page(client, universe.northfield)
 
-    rows = page.xpath(with_class("eh-topic-index", "table") + "/tbody/tr")
-    index = {text(row.xpath("th")[0]): [a.get("href") for a in row.xpath(".//a")] for row in rows}
-    samaritans = f"#service-{universe.samaritans.pk}"
-    assert index == {
-        "Emergency help": [samaritans],
-        "Family support": [f"#service-{universe.breakfast_club.pk}"],
-        "Mental health and wellbeing": [samaritans],
-        "Young carers": [f"#service-{universe.young_carers.pk}"],
-    }
-    for hrefs in index.values():
-        assert all(page.get_element_by_id(href[1:]) is not None for href in hrefs)
+    cards = page.xpath(with_class("eh-service"))
+    assert sorted(card.get("id") for card in cards) == sorted(
+        f"service-{s.pk}"
+        for s in (universe.breakfast_club, universe.samaritans, universe.young_carers)
+    )
+    assert not page.xpath("//a[starts-with(@href, '#service-')]")  # no index repeating them
+    assert not page.xpath("//details")  # three services: nothing to collapse
+
+
+def test_a_level_with_many_services_shows_three_and_the_rest_behind_show_all(client, universe):
+    offer = universe.northfield.offer
+    for n in range(5):
+        add_own_provision(
+            by=universe.ed,
+            offer=offer,
+            data=service_data(f"Club {n}", 200 + n, "family-support"),
+            level=1,
+        )
+    republish(universe)
+
+    page = get_page(client, universe.northfield)
+
+    [everyone] = page.xpath(with_class("eh-level", "section"))[:1]
+    [details] = everyone.xpath(".//details")
+    assert text(details.xpath("summary")[0]) == "Show all 7 services in Everyone"
+    shown = [text(h) for h in everyone.xpath(".//h4[not(ancestor::details)]")]
+    hidden = [text(h) for h in details.xpath(".//h4")]
+    assert len(shown) == 3 and len(hidden) == 4
+    assert sorted(shown + hidden) == sorted(
+        ["Breakfast club", "Samaritans", *(f"Club {n}" for n in range(5))]
+    )
+
+
+def test_the_pupils_and_parents_links_come_before_the_offers_sections(client, universe):
+    html = client.get(offer_url(universe.northfield)).content.decode()
+
+    contents = html.index('id="contents-heading"')
+    pupils = html.index("/schools/northfield-primary/tell-us/")
+    parents = html.index("/schools/northfield-primary/ask-for-help/")
+    assert contents < pupils < parents < html.index('id="people"')
+    assert '/directory/?school=northfield-primary"' in html
 
 
 def test_county_services_are_shown_as_the_directory_has_them_now(client, universe):

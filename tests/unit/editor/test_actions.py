@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.directory.data import ServiceData
@@ -119,3 +120,13 @@ def test_an_unpublished_offer_is_not_reminded(universe):
             offer=offer_of(universe.southbank),
             today=date(2099, 1, 1),
         )
+
+
+@pytest.mark.parametrize("extension", ["20a", "ext 2", "2 4"])
+def test_a_key_persons_extension_must_be_digits(universe, extension):
+    details = PersonDetails(
+        name="Ann Other", roles=("other",), phone="+441905123456", phone_extension=extension
+    )
+    with pytest.raises(ValidationError, match="Enter the extension in digits"):
+        add_key_person(by=None, school=universe.northfield, details=details)
+    assert not KeyPerson.objects.filter(name="Ann Other").exists()

@@ -1,7 +1,8 @@
 """The school and its local authority; services, their topics and the emergency numbers."""
 
 from earlyhelp.directory.taxonomies import TOPICS
-from tests.unit.imports.conftest import run
+from earlyhelp.imports.pipeline import extract
+from tests.unit.imports.conftest import TODAY, listed, run
 
 TOPIC_CODES = {term.code for term in TOPICS}
 
@@ -67,3 +68,33 @@ def test_every_service_has_one_to_three_known_topics():
     for service in run(text)["services"]:
         assert 1 <= len(service["topics"]) <= 3
         assert set(service["topics"]) <= TOPIC_CODES
+
+
+def test_a_paragraph_giving_the_dsls_number_is_not_a_service():
+    # Nobody is named, so the number cannot go to a person; it is still not a service called
+    # after the section ("Who to talk to").
+    text = (
+        "Who to talk to\n"
+        "If you are worried about a child, speak to our Designated Safeguarding Lead. You can "
+        "ring the school office on 01234 496 011 and ask for the DSL, or email "
+        "dsl@riverside.example.sch.uk.\n"
+        "Our SENCO can be reached on 01234 496 012.\n"
+        "Mental Health\tQuiet Minds 0808 157 0111 www.quietminds.org.uk\n"
+    )
+    services = run(text)["services"]
+    assert [s["name"] for s in services] == ["Quiet Minds"]
+    assert "+441234496011" not in listed({"people": [], "services": services}, "phones")
+    # Kept aside (not in the contract) for the review screen's "Not added as services".
+    staff = extract(text, today=TODAY).staff_contacts
+    assert {p for s in staff for p in s.contacts.phones} == {"+441234496011", "+441234496012"}
+
+
+def test_a_service_named_beside_the_dsl_is_still_a_service():
+    text = (
+        "Who to talk to\n"
+        "The DSL can refer you to Quiet Minds on 0808 157 0111.\n"
+        "If a child is at risk, contact the Family Front Door (FFD) – 01905 822 666. Do not "
+        "wait to discuss this with the DSL.\n"
+    )
+    phones = {p for s in run(text)["services"] for p in s["phones"]}
+    assert {"+448081570111", "+441905822666"} <= phones

@@ -34,7 +34,7 @@ def test_the_extension_is_kept_apart_from_the_number(typed):
     typed_phone = phones.parse_own_number(typed)
     assert typed_phone.number == "+441905225563"
     assert typed_phone.extension == "2"
-    assert typed_phone.display == "01905 225563 ext 2"
+    assert typed_phone.display == "01905 225563 extension 2"
 
 
 def test_a_plain_number_has_no_extension():

@@ -91,25 +91,32 @@ def test_within_a_level_services_are_grouped_by_their_main_topic_in_the_schools_
     ]
 
 
-def test_topic_index_lists_every_topic_a_to_z_with_all_its_services():
+def test_a_long_level_shows_its_first_three_services_and_keeps_the_rest_for_show_all():
+    services = [card(n, f"Service {n}", BULLYING if n % 2 else MENTAL_HEALTH) for n in range(8)]
+    short = [card(10 + n, f"Short {n}", BULLYING) for n in range(5)]
     page = page_from_snapshot(
-        content(
-            [
-                ("Everyone", [card(1, "Kooth", MENTAL_HEALTH)]),
-                ("", [card(2, "Anti-bullying ambassadors", BULLYING, MENTAL_HEALTH)]),
-                ("", [card(3, "Homework club")]),
-                ("", []),
-            ]
-        ),
-        live=False,
+        content([("", services), ("", short), ("", []), ("", [])]), live=False
     )
+    long_level, short_level = page.shown_levels
 
-    index = [(topic, [c.id for c in cards]) for topic, cards in page.topic_index]
-    assert index == [
-        ("Bullying", [2]),
-        ("Mental health and wellbeing", [1, 2]),
-        ("Other support", [3]),
+    def names(groups):
+        return [(topic, [c.name for c in cards]) for topic, cards in groups]
+
+    assert long_level.collapses and not short_level.collapses
+    assert names(long_level.first_few) == [
+        ("Mental health and wellbeing", ["Service 0", "Service 2", "Service 4"])
     ]
+    assert names(long_level.the_rest) == [
+        ("Mental health and wellbeing", ["Service 6"]),
+        ("Bullying", ["Service 1", "Service 3", "Service 5", "Service 7"]),
+    ]
+    shown = [
+        c.id
+        for groups in (long_level.first_few, long_level.the_rest)
+        for _, cs in groups
+        for c in cs
+    ]
+    assert sorted(shown) == list(range(8))  # each service once
 
 
 def test_quick_exit_follows_the_topics_shown():

@@ -60,3 +60,21 @@ def test_notification_banner_important_and_success():
     )
     assert "govuk-notification-banner--success" in success and 'role="alert"' in success
     assert 'aria-labelledby="m-2-title"' in success and 'id="m-2-title"' in success
+
+
+class LevelForm(forms.Form):
+    level = forms.ChoiceField(
+        label="Which level?", choices=[("1", "One"), ("2", "Two")], widget=forms.RadioSelect
+    )
+
+
+def test_radios_as_the_pages_heading_with_their_error():
+    html = render("{% govuk_field form.level heading=True %}", form=LevelForm({}))
+    assert (
+        '<legend class="govuk-fieldset__legend govuk-fieldset__legend--l">'
+        '<h1 class="govuk-fieldset__heading">Which level?</h1></legend>'
+    ) in html
+    assert '<fieldset class="govuk-fieldset" aria-describedby="id_level-error">' in html
+    assert '<p id="id_level-error" class="govuk-error-message">' in html
+    plain = render("{% govuk_field form.level %}", form=LevelForm())
+    assert "<h1" not in plain and "govuk-fieldset__legend--s" in plain

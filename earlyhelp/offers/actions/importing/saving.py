@@ -140,6 +140,9 @@ def _services_to_save(run: ImportRun, school: School, result: ImportResult) -> l
             continue
         document = service.to_contract()
         run.left_out.append({"name": service.name, "phones": document["phones"], "why": why})
+    for found in result.staff_contacts:
+        phones = found.to_contract()["phones"]
+        run.left_out.append({"name": found.name, "phones": phones, "why": left_out.SCHOOL})
     run.save(update_fields=["left_out"])
     return kept
 

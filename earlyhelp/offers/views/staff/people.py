@@ -34,6 +34,7 @@ def _details(form: KeyPersonForm) -> PersonDetails:
         job_title=data["job_title"].strip(),
         email=data["email"],
         phone=data["phone"].number if data["phone"] else "",
+        phone_extension=data["phone"].extension if data["phone"] else "",
     )
 
 
