@@ -30,6 +30,8 @@ from pathlib import Path
 
 import requests
 
+from bench._serve import _Server, built_and_served
+
 CONCURRENCY = (1, 10, 50)
 SEARCHES = [
     "/directory/?q=young+carers",
@@ -70,36 +72,32 @@ class Figures:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bench.load import _Server
-    from bench.search import _database, _load, _setup_django
+    from bench.search import _load
 
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: run scripts/system-deps bench (Debian's wrk).")
-    with _database(postgres=args.postgres) as label:
-        # gunicorn, the worker and this process share the default storage as configured
-        # (var/media unless MEDIA_ROOT or S3 says otherwise); the PDFs made here are removed.
-        _setup_django()
-        started = time.perf_counter()
-        slugs = _build(args.services)
-        print(
+    # gunicorn, the worker and this process share the default storage as configured
+    # (var/media unless MEDIA_ROOT or S3 says otherwise); the PDFs made here are removed.
+    served_here = built_and_served(
+        postgres=args.postgres,
+        build=lambda: _build(args.services),
+        built_message=lambda _: (
             f"Built {args.services:,} directory services and Offers of 89 and 500 services, "
-            f"pages and PDFs made by the worker, in {time.perf_counter() - started:.0f} s.",
+            f"pages and PDFs made by the worker,"
+        ),
+        server=argparse.Namespace(workers=args.workers, threads=args.threads, think=(0, 5)),
+    )
+    with served_here as served:
+        server, slugs = served.server, served.built
+        print(
+            f"\nPublic pages under load, {served.label}; gunicorn {args.workers} workers x "
+            f"{args.threads} threads on {server.base}; wrk, {args.seconds_each:g} s a run; "
+            f"load average before {_load()}",
             flush=True,
         )
-        from django.db import connections
-
-        connections.close_all()
-        server_args = argparse.Namespace(workers=args.workers, threads=args.threads, think=(0, 5))
-        with tempfile.TemporaryFile("w+") as log, _Server(server_args, log) as server:
-            print(
-                f"\nPublic pages under load, {label}; gunicorn {args.workers} workers x "
-                f"{args.threads} threads on {server.base}; wrk, {args.seconds_each:g} s a run; "
-                f"load average before {_load()}",
-                flush=True,
-            )
-            failed = _measure_all(server, slugs, args.seconds_each)
-            failed += _first_pdf_requests(server.base, slugs[89])
-            print(f"Load average after {_load()}")
+        failed = _measure_all(server, slugs, args.seconds_each)
+        failed += _first_pdf_requests(server.base, slugs[89])
+        print(f"Load average after {_load()}")
         _remove_renders(slugs)
     return 1 if failed else 0
 
@@ -132,7 +130,7 @@ def _run_worker() -> None:
     call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
 
 
-def _measure_all(server: object, slugs: dict[int, str], seconds: float) -> int:
+def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
     targets = [
         ("home page (the floor)", ["/"]),
         ("Offer page, 89 services", [f"/schools/{slugs[89]}/"]),
@@ -159,8 +157,8 @@ def _measure_all(server: object, slugs: dict[int, str], seconds: float) -> int:
     return errors
 
 
-def _wrk(server: object, paths: list[str], clients: int, seconds: float) -> Figures:
-    base: str = server.base  # type: ignore[attr-defined]
+def _wrk(server: _Server, paths: list[str], clients: int, seconds: float) -> Figures:
+    base = server.base
     quoted = ", ".join(json.dumps(path) for path in paths)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % {"paths": quoted})
@@ -173,9 +171,9 @@ def _wrk(server: object, paths: list[str], clients: int, seconds: float) -> Figu
         f"--script={script.name}",
         base + paths[0],
     ]
-    before = server.cpu_seconds()  # type: ignore[attr-defined]
+    before = server.cpu_seconds()
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    cpu = server.cpu_seconds() - before  # type: ignore[attr-defined]
+    cpu = server.cpu_seconds() - before
     Path(script.name).unlink()
     line = [text for text in done.stdout.splitlines() if text.startswith("{")][-1]
     raw = json.loads(line)

@@ -17,22 +17,15 @@ CPU time, and exits 1 if any request failed. Figures go in docs/benchmarks.md ("
 
 import argparse
 import io
-import os
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import replace
-from pathlib import Path
 from typing import IO
 
-import requests
-
 from bench._load_journeys import Child, Family, Results, Staff, StaffLogin, Target
-from bench.search import ROOT, _database, _load, _setup_django
+from bench._serve import built_and_served
+from bench.search import _load
 
 DSL_EVERY = 8  # one staff account in this many is a DSL
 
@@ -59,38 +52,32 @@ def main() -> None:
         from bench._load_pages import run
 
         sys.exit(run(args))
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
-    with _database(postgres=args.postgres) as label:
-        _setup_django()
-        started = time.perf_counter()
-        target = _build(args.staff)
+    served_here = built_and_served(
+        postgres=args.postgres,
+        build=lambda: _build(args.staff),
+        built_message=lambda _: f"Built the demo and {args.staff} staff accounts",
+        server=args,
+    )
+    with served_here as served:
+        server = served.server
+        base = server.base
         print(
-            f"Built the demo and {args.staff} staff accounts in "
-            f"{time.perf_counter() - started:.0f} s.",
+            f"\nLoad test, {served.label}; gunicorn {args.workers} workers x {args.threads} "
+            f"threads on {base}; load average before {_load()}",
             flush=True,
         )
-        from django.db import connections
-
-        connections.close_all()
-        with tempfile.TemporaryFile("w+") as log, _Server(args, log) as server:
-            base = server.base
-            print(
-                f"\nLoad test, {label}; gunicorn {args.workers} workers x {args.threads} "
-                f"threads on {base}; load average before {_load()}",
-                flush=True,
-            )
-            server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
-            results = _run(replace(target, base=base), args)
-            server_cpu = server.cpu_seconds() - server_cpu
-            client_cpu = time.process_time() - client_cpu
-            count = sum(len(times) for times in results.times.values())
-            print(
-                f"  CPU: server {server_cpu:.1f} s ({server_cpu * 1000 / count:.0f} ms a "
-                f"request), load generator {client_cpu:.1f} s; load average after {_load()}"
-            )
-            failed = sum(results.errors.values())
-            if failed:
-                _show_errors(results, log)
+        server_cpu, client_cpu = server.cpu_seconds(), time.process_time()
+        results = _run(replace(served.built, base=base), args)
+        server_cpu = server.cpu_seconds() - server_cpu
+        client_cpu = time.process_time() - client_cpu
+        count = sum(len(times) for times in results.times.values())
+        print(
+            f"  CPU: server {server_cpu:.1f} s ({server_cpu * 1000 / count:.0f} ms a "
+            f"request), load generator {client_cpu:.1f} s; load average after {_load()}"
+        )
+        failed = sum(results.errors.values())
+        if failed:
+            _show_errors(results, served.log)
     sys.exit(1 if failed else 0)
 
 
@@ -143,100 +130,6 @@ def _build(staff: int) -> Target:
         services=list(Service.objects.filter(status__in=shown).values_list("pk", flat=True)),
         topics=[t.code for t in taxonomies.TOPICS],
     )
-
-
-def _read(path: str) -> str:
-    try:
-        return Path(path).read_text()
-    except OSError:  # a worker that has just exited
-        return "x) " + "0 " * 20
-
-
-class _Server:
-    """gunicorn on a free loopback port, with this process's database and environment."""
-
-    def __init__(self, args: argparse.Namespace, log: IO[str]) -> None:
-        self.args = args
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def __enter__(self) -> "_Server":
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        env = {
-            **os.environ,
-            "DEBUG": "false",
-            "PUBLIC_SEARCH_RATE_LIMIT": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-        command = [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "earlyhelp.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={self.args.workers}",
-            f"--threads={self.args.threads}",
-            "--worker-class=gthread",
-            "--timeout=60",
-            # Longer than any think time: the client never reuses a connection at the
-            # moment the server closes it (a browser would retry; this client counts it).
-            f"--keep-alive={int(self.args.think[1]) + 10}",
-            "--no-control-socket",
-        ]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log
-        )
-        self.base = f"http://127.0.0.1:{port}"
-        try:
-            self._wait_until_up(self.base)
-            self._warm_up(self.base)
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def _wait_until_up(self, base: str) -> None:
-        started = time.monotonic()
-        while time.monotonic() < started + 60:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                self.log.seek(0)
-                sys.exit(f"gunicorn stopped:\n{self.log.read()[-3000:]}")
-            try:
-                if requests.get(base + "/", timeout=10).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        sys.exit("gunicorn did not answer within 60 s.")
-
-    def cpu_seconds(self) -> float:
-        """CPU time used so far by gunicorn and its workers (Linux: read from /proc)."""
-        assert self.process is not None
-        master = self.process.pid
-        pids = [master, *map(int, _read(f"/proc/{master}/task/{master}/children").split())]
-        ticks = 0
-        for pid in pids:
-            fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-    def _warm_up(self, base: str) -> None:
-        """A few public pages per worker first, as a server that has been up a while: each
-        worker imports views and compiles templates on first use."""
-        pages = ["/", "/directory/?q=anxiety", "/schools/", "/staff/sign-in/"]
-        for _ in range(3 * self.args.workers):
-            for page in pages:
-                requests.get(base + page, timeout=30)
-
-    def __exit__(self, *_: object) -> None:
-        if self.process is not None:
-            self.process.terminate()  # gunicorn stops its workers gracefully on SIGTERM
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 def _run(target: Target, args: argparse.Namespace) -> Results:

@@ -51,3 +51,12 @@ def _fresh_rate_limits() -> Iterator[None]:
 def _own_media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test has its own default storage (audit anchors, earlyhelp/audit/anchors.py)."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_served_offers() -> None:
+    """The Offer pages and PDFs an app process keeps in memory (earlyhelp/offers/served.py)
+    start empty each test, as the database does."""
+    from earlyhelp.offers.served import memory
+
+    memory.clear()

@@ -98,6 +98,7 @@ class AuditAction(StrEnum):
     OFFER_TEXT_UPDATED = "offer.text_updated"
 
     ORGANIZATION_CREATED = "organization.created"
+    ORGANIZATION_RENAMED = "organization.renamed"
 
     PERMISSION_REFUSED = "permission.refused"
 

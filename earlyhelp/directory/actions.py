@@ -45,6 +45,22 @@ def get_or_create_organization(*, by: User | None, name: str, website: str = "")
 
 
 @transaction.atomic
+def rename_organization(*, by: User | None, organization: Organization, name: str) -> Organization:
+    """A new name for an organisation; every service of it shows the new name."""
+    before = organization.name
+    organization.name = name.strip()
+    organization.full_clean()
+    organization.save(update_fields=["name"])
+    record_event(
+        by=by,
+        action=AuditAction.ORGANIZATION_RENAMED,
+        obj=organization,
+        details={"before": before, "after": organization.name},
+    )
+    return organization
+
+
+@transaction.atomic
 def create_service(
     *,
     by: User | None,

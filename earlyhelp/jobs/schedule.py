@@ -112,6 +112,13 @@ JOBS: tuple[Job | JobFamily, ...] = (
         at_minute=5,
         description="Render the page and PDF of Offers whose services have changed.",
     ),
+    Job(
+        "prune-offer-renders",
+        "earlyhelp.offers.tasks.prune_offer_renders",
+        Period.DAILY,
+        at_hour=3,
+        description="Delete Offer pages and PDFs no longer current and a day old.",
+    ),
     JobFamily(
         "harvest-oruk",
         "earlyhelp.oruk.tasks.harvest_source",

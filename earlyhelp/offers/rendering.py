@@ -2,18 +2,22 @@
 
 A published version never changes, but the page shows county and national services live
 from the directory, the council's front door numbers and, once the review date has passed,
-a warning. The render key digests all of that (the services' own change stamps, not their
-rows) with the release, so a key names exactly one page and one PDF. `OfferRender` has one
-row per kind and key (a unique constraint): whoever inserts it renders; everyone else waits
-for it (the page, a fraction of a second) or is told it is being prepared (the PDF, made by
-a background task). Pages live in the row; PDFs in the default storage, so every app server
-serves the same bytes (issue 17).
+a warning. The render key digests all of that (each service's change stamp, status and
+organisation name, not its rows) with the release, so a key names exactly one page and one
+PDF. The services' part is kept in the shared cache until the directory is next written, so
+finding the key costs one query and a cache read whatever the number of services.
+`OfferRender` has one row per kind and key (a unique constraint): whoever inserts it
+renders; everyone else waits for it (the page, a fraction of a second) or is told it is
+being prepared (the PDF, made by a background task). Pages live in the row; PDFs in the
+default storage, so every app server serves the same bytes (issue 17); offers.served keeps
+what a process has served in its memory. Renders no longer current go after a day.
 """
 
 import base64
 import hashlib
 import re
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -21,14 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from earlyhelp.directory.models import Service, ServiceStatus
+from earlyhelp.directory.models import Service
 from earlyhelp.offers.models import OfferRender, OfferVersion, RenderKind, RenderStatus
 from earlyhelp.offers.pdf import render_offer_pdf
 from earlyhelp.offers.snapshot import OfferPage, page_from_snapshot
@@ -38,6 +43,13 @@ STORAGE_FOLDER = "offer-renders"
 STALE_AFTER = timedelta(minutes=10)  # a render claimed this long ago and unfinished is redone
 PAGE_WAIT_SECONDS = 20.0  # how long a request waits for another's page render
 POLL_SECONDS = 0.05
+# The services' stamp of each version, kept in the shared cache until a service or an
+# organisation is written (a signal, offers.apps) or this many seconds at most, for writes
+# that send no signal (a queryset update, SQL by hand).
+CACHE = "default"
+GENERATION_KEY = "offer-render:directory-generation"
+STAMP_PREFIX = "offer-render:services:"
+STAMP_SECONDS = 60
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 
 
@@ -51,9 +63,10 @@ class Published:
 
 
 def get_published(slug: str) -> Published | None:
-    """Two queries: the school with its version, and the stamps of the services it shows."""
+    """One query (the school with its version, without the snapshot) and a cache read."""
     school = (
         School.objects.select_related("local_authority", "offer__published_version")
+        .defer("offer__published_version__content")  # read only to render, or to stamp
         .filter(slug=slug)
         .first()
     )
@@ -71,18 +84,12 @@ def get_published_version(version: OfferVersion) -> Published | None:
 
 
 def render_key(school: School, version: OfferVersion) -> str:
-    ids = [entry["id"] for level in version.content["levels"] for entry in level["entries"]]
-    stamps = Service.objects.filter(pk__in=ids).aggregate(
-        latest=Max("last_modified"),
-        kept=Count("pk"),
-        active=Count("pk", filter=Q(status=ServiceStatus.ACTIVE)),
-    )
+    """A digest of what the page shows now; no query but the cache's (see `services_stamp`)."""
     authority = school.local_authority
     overdue = version.review_due < timezone.localdate()
     parts = [
         f"version {version.pk}",
-        f"services {stamps['latest'] and stamps['latest'].isoformat()} "
-        f"{stamps['kept']} {stamps['active']}",
+        f"services {services_stamp(version)}",
         f"council {authority.name}|{authority.front_door_name}|{authority.front_door_phone}|"
         f"{authority.out_of_hours_phone}|{authority.front_door_url}",
         f"overdue {overdue}",
@@ -90,6 +97,52 @@ def render_key(school: School, version: OfferVersion) -> str:
         f"site {settings.SITE_URL}",
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def services_stamp(version: OfferVersion) -> str:
+    """The digest of the version's services as the directory has them, kept in the shared
+    cache for this directory generation (or `STAMP_SECONDS` at most): a request costs a
+    cache read, not a query over every service and the version's whole snapshot."""
+    stamp_key = f"{STAMP_PREFIX}{version.pk}"
+    found = caches[CACHE].get_many([GENERATION_KEY, stamp_key])
+    generation = found.get(GENERATION_KEY) or _new_generation()
+    kept = found.get(stamp_key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation:
+        return str(kept[1])
+    stamp = _services_digest(version)
+    caches[CACHE].set(stamp_key, (generation, stamp), STAMP_SECONDS)
+    return stamp
+
+
+def _services_digest(version: OfferVersion) -> str:
+    """Each service's change stamp, status and organisation name (shown live on the page)."""
+    ids = [entry["id"] for level in version.content["levels"] for entry in level["entries"]]
+    rows = (
+        Service.objects.filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", "last_modified", "status", "organization__name")
+    )
+    digest = hashlib.sha256()
+    for pk, modified, status, organization in rows:
+        digest.update(f"{pk}|{modified.isoformat()}|{status}|{organization}\n".encode())
+    return digest.hexdigest()
+
+
+def directory_changed(**_: object) -> None:
+    """A service or organisation was written: every cached stamp is recomputed when next
+    asked. Now, and again once the write is committed, so a stamp read meanwhile from the
+    data before it is not kept."""
+    _new_generation(force=True)
+    transaction.on_commit(lambda: _new_generation(force=True))
+
+
+def _new_generation(*, force: bool = False) -> str:
+    generation = uuid.uuid4().hex
+    if force:
+        caches[CACHE].set(GENERATION_KEY, generation, None)
+        return generation
+    caches[CACHE].add(GENERATION_KEY, generation, None)
+    return str(caches[CACHE].get(GENERATION_KEY) or generation)
 
 
 @cache
@@ -333,3 +386,39 @@ def _set(render: OfferRender, **fields: Any) -> None:
     OfferRender.objects.filter(pk=render.pk).update(**fields)
     for name, value in fields.items():
         setattr(render, name, value)
+
+
+# Pruning ----------------------------------------------------------------------------------
+
+KEEP_FOR = timedelta(days=1)  # a render younger than this is kept even when no longer current
+
+
+def prune_renders() -> dict[str, int]:
+    """Delete the renders no published Offer shows now, and their stored files, once they
+    are a day old: what each school's page and PDF are now (their key) is always kept.
+    A file is deleted before its row, so a failure leaves the row to be tried next time."""
+    current = _current_keys()
+    old = OfferRender.objects.filter(created_at__lt=timezone.now() - KEEP_FOR)
+    counts = {"renders deleted": 0, "files deleted": 0, "kept": 0}
+    for render in old.only("pk", "key", "file_name").order_by("pk").iterator():
+        if render.key in current:
+            counts["kept"] += 1
+            continue
+        if render.file_name and default_storage.exists(render.file_name):
+            default_storage.delete(render.file_name)
+            counts["files deleted"] += 1
+        OfferRender.objects.filter(pk=render.pk).delete()
+        counts["renders deleted"] += 1
+    return counts
+
+
+def _current_keys() -> set[str]:
+    slugs = School.objects.filter(offer__published_version__isnull=False).values_list(
+        "slug", flat=True
+    )
+    keys = set()
+    for slug in slugs.iterator():
+        published = get_published(slug)
+        if published is not None:
+            keys.add(published.key)
+    return keys

@@ -11,6 +11,7 @@ from earlyhelp.offers.rendering import (
     get_pdf,
     get_published,
     get_published_version,
+    prune_renders,
     render_page_now,
     render_pdf_now,
 )
@@ -47,6 +48,12 @@ def refresh_offer_renders() -> dict[str, int]:
         counts["pages"] += render_page_now(published) is not None
         counts["pdfs queued"] += get_pdf(published).status != "ready"
     return counts
+
+
+@task
+def prune_offer_renders() -> dict[str, int]:
+    """The renders no longer current and a day old, with their stored files."""
+    return prune_renders()
 
 
 @task

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.csp import CSP
 from django.utils.http import content_disposition_header, http_date, quote_etag
 
-from earlyhelp.offers.models import OfferRender, RenderStatus
-from earlyhelp.offers.rendering import Published, get_page, get_pdf, get_published, open_pdf
+from earlyhelp.offers import served
+from earlyhelp.offers.models import OfferRender
+from earlyhelp.offers.rendering import Published, get_published
 from earlyhelp.schools.models import School
 
 PUBLIC_MAX_AGE = 300  # seconds a browser or proxy may keep the page or PDF before asking again
@@ -37,8 +38,8 @@ def offer(request: HttpRequest, slug: str) -> HttpResponse:
     published = _published(slug)
     if _not_modified(request, published.key):
         return _conditional(HttpResponseNotModified(), published.key)
-    stored = get_page(published)
-    response = HttpResponse(stored.html)
+    stored = served.page(published)
+    response = HttpResponse(stored.body)
     # The stored page carries no nonce: its inline scripts are allowed by their hashes.
     script_src = [CSP.SELF, *stored.script_hashes]
     response._csp_config = {**settings.SECURE_CSP, "script-src": script_src}  # type: ignore[attr-defined]
@@ -50,10 +51,10 @@ def offer_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     published = _published(slug)
     if _not_modified(request, published.key):
         return _conditional(HttpResponseNotModified(), published.key)
-    stored = get_pdf(published)
-    if stored.status != RenderStatus.READY:
+    stored = served.pdf(published)
+    if isinstance(stored, OfferRender):
         return _preparing(request, published, stored)
-    response = HttpResponse(open_pdf(stored), content_type="application/pdf")
+    response = HttpResponse(stored.body, content_type="application/pdf")
     published_on = timezone.localtime(published.version.published_at).date()
     filename = f"{published.school.slug}-early-help-offer-{published_on.isoformat()}.pdf"
     response["Content-Disposition"] = content_disposition_header(False, filename) or ""
@@ -86,7 +87,7 @@ def _not_modified(request: HttpRequest, key: str) -> bool:
 
 
 def _conditional(
-    response: HttpResponse, key: str, stored: OfferRender | None = None
+    response: HttpResponse, key: str, stored: served.Document | None = None
 ) -> HttpResponse:
     """A proxy or CDN may keep it a few minutes, then must ask again (ETag: the render key)."""
     response["ETag"] = quote_etag(key)
@@ -97,7 +98,7 @@ def _conditional(
 
 
 def _published(slug: str) -> Published:
-    """Two queries: the school with its published version, and its services' stamps."""
+    """One query (the school with its published version) and a cache read (the key)."""
     published = get_published(slug)
     if published is None:
         raise Http404("No published Offer")

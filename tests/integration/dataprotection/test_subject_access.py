@@ -1,6 +1,10 @@
+import io
 import json
+from pathlib import Path
 
-from django.core.management import call_command
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
 from django.test import Client
 from pypdf import PdfReader
 
@@ -87,4 +91,25 @@ def test_a_get_shows_a_button_and_makes_no_export(records):
         refused.status_code == 403
         and "Sorry, your form could not be sent" in refused.content.decode()
     )
+    assert not AuditEvent.objects.filter(action=EXPORTED).exists()
+
+
+def test_the_export_can_go_to_the_storage_not_a_folder_of_the_host(records):
+    out = io.StringIO()
+    call_command("subject_access_export", "--pupil", str(records.amara.pk), "--store", stdout=out)
+
+    _, names = default_storage.listdir("subject-access")
+    assert sorted(Path(name).suffix for name in names) == [".json", ".pdf"]
+    json_name = next(name for name in names if name.endswith(".json"))
+    with default_storage.open(f"subject-access/{json_name}") as stored:
+        data = json.loads(stored.read())
+    assert data["child"]["legal_first_name"] == "Amara"
+    assert f"storage:subject-access/{json_name}" in out.getvalue()
+    assert AuditEvent.objects.filter(action=EXPORTED).count() == 1
+
+
+def test_the_export_needs_a_folder_or_the_storage(records):
+    with pytest.raises(CommandError, match="Give --out DIR, --store or both"):
+        call_command("subject_access_export", "--pupil", str(records.amara.pk))
+
     assert not AuditEvent.objects.filter(action=EXPORTED).exists()

@@ -167,3 +167,27 @@ def test_save_needs_a_school(universe, tmp_path: Path):
     with pytest.raises(CommandError) as refused:
         call_command("import_offer", str(write_offer(tmp_path)), "--save")
     assert refused.value.returncode == 2
+
+
+def test_store_keeps_the_document_in_the_storage_beside_the_saved_draft(universe, tmp_path: Path):
+    from django.core.files.storage import default_storage
+
+    path = write_offer(tmp_path)
+    out = io.StringIO()
+    call_command(
+        "import_offer",
+        str(path),
+        "--save",
+        "--school",
+        "northfield-primary",
+        "--store",
+        "--today",
+        "2026-11-24",
+        stdout=out,
+    )
+
+    stored = "offer-imports/northfield-primary/northfield.txt"
+    assert f"Kept a copy of the document as {stored}" in out.getvalue()
+    with default_storage.open(stored, "rb") as kept:
+        assert kept.read() == path.read_bytes()
+    assert waiting_run(universe.northfield).document_name == "northfield.txt"

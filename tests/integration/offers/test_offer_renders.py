@@ -13,10 +13,13 @@ import pytest
 import time_machine
 from django.db import connection, connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from earlyhelp.directory.actions import update_service
+from earlyhelp.directory.actions import rename_organization, update_service
 from earlyhelp.directory.data import PhoneData
+from earlyhelp.directory.models import Service
 from earlyhelp.offers import rendering
 from earlyhelp.offers.models import OfferRender
 from earlyhelp.offers.pdf import render_offer_pdf
@@ -249,3 +252,44 @@ def test_ten_concurrent_first_requests_for_the_pdf_queue_one_render():
         run_worker()
     assert pdfs.call_count == 1
     assert len({c.content for c in _at_once(CLIENTS, lambda c: c.get(url))}) == 1
+
+
+@pytest.mark.django_db
+def test_the_page_changes_when_the_organisation_of_a_service_it_shows_is_renamed(client, universe):
+    before = client.get(offer_url(universe.northfield))
+    organisation = universe.young_carers.organization
+    rename_organization(by=universe.lara, organization=organisation, name="Testshire Carers Trust")
+
+    after = client.get(offer_url(universe.northfield), headers={"If-None-Match": before["ETag"]})
+
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert b"Testshire Carers Trust" in after.content
+    assert b"Testshire Carers Trust" not in before.content
+
+
+@pytest.mark.django_db
+def test_a_stored_page_is_served_without_reading_the_services_or_the_snapshot(client, universe):
+    client.get(offer_url(universe.northfield))  # rendered and stored
+
+    with CaptureQueriesContext(connection) as queries:
+        served = client.get(offer_url(universe.northfield))
+
+    assert served.status_code == 200
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "directory_service" not in sql
+    assert '"content"' not in sql
+    assert len(queries) == 1  # the school with its version; the page from memory
+
+
+@pytest.mark.django_db
+def test_a_change_made_without_a_signal_shows_within_a_minute(client, universe):
+    before = client.get(offer_url(universe.northfield))
+    Service.objects.filter(pk=universe.young_carers.pk).update(last_modified=timezone.now())
+
+    soon = client.get(offer_url(universe.northfield))
+    with time_machine.travel(timezone.now() + timedelta(seconds=rendering.STAMP_SECONDS + 1)):
+        later = client.get(offer_url(universe.northfield))
+
+    assert soon["ETag"] == before["ETag"]  # the stamp kept in the cache
+    assert later["ETag"] != before["ETag"]

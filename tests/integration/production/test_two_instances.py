@@ -427,3 +427,25 @@ def test_log_lines_are_json_with_the_request_id(stack: Stack) -> None:
     entry = json.loads(lines[0])
     assert entry["request_id"] == request_id and entry["message"] == "GET / 200"
     assert entry["logger"] == "earlyhelp.request" and entry["status"] == 200
+
+
+def test_command_line_exports_and_kept_documents_go_to_the_shared_bucket(stack: Stack) -> None:
+    run(
+        ["earlyhelp", "subject-access-export", "--pupil", str(stack.pupil_id), "--store"],
+        stack.env["a"],
+        stack.dirs["a"],
+    )
+    document = stack.dirs["b"] / "offer.txt"
+    document.write_text("# Northfield Primary – Early Help Offer\n\nThe DSL is: Mrs Ada Fenn\n")
+    run(["earlyhelp", "import-offer", str(document), "--store"], stack.env["b"], stack.dirs["b"])
+
+    def stored(prefix: str) -> list[str]:
+        found = stack.s3.list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])
+        return sorted(item["Key"] for item in found)
+
+    exports = stored("subject-access/")
+    assert [Path(key).suffix for key in exports] == [".json", ".pdf"]
+    assert stored("offer-imports/") == ["offer-imports/not-saved/offer.txt"]
+    kept = stack.s3.get_object(Bucket=BUCKET, Key="offer-imports/not-saved/offer.txt")
+    assert kept["Body"].read() == document.read_bytes()
+    assert not list((stack.dirs["a"] / "media").glob("**/subject-access*"))

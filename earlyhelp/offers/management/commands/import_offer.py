@@ -2,6 +2,8 @@
 
 With `--save --school SLUG` the result is also stored as a draft of that school's Offer,
 waiting for review in the editor (`offers.actions.importing.save_import`); nothing is published.
+With `--store` a copy of the document is kept in the default storage under offer-imports/
+(the S3 bucket when one is set), never at a path on this host.
 """
 
 import json
@@ -9,6 +11,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
+from django.core.files import File
+from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
@@ -46,6 +50,11 @@ class Command(BaseCommand):
             "--school", metavar="SLUG", help="the school whose draft Offer --save writes to"
         )
         parser.add_argument(
+            "--store",
+            action="store_true",
+            help="keep a copy of the document in the default storage under offer-imports/",
+        )
+        parser.add_argument(
             "--today",
             type=iso_date,
             default=None,
@@ -70,12 +79,16 @@ class Command(BaseCommand):
         except UnreadableDocument as error:
             raise CommandError(str(error), returncode=2) from error
         run = save(school, result, options["path"]) if school is not None else None
+        stored = store_document(options["path"], school) if options["store"] else None
         if options["json"]:
             self.stdout.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=2))
         else:
             self.stdout.write(summary(result))
             if run is not None:
                 self.stdout.write(saved_summary(run))
+        if stored is not None:  # beside the JSON, not in it
+            stream = self.stderr if options["json"] else self.stdout
+            stream.write(f"Kept a copy of the document as {stored} in the storage.")
 
 
 def target_school(save: bool, slug: str | None) -> School | None:
@@ -98,6 +111,14 @@ def save(school: School, result: ImportResult, path: Path) -> ImportRun:
         document_name=path.name,
         document_sha256=document_hash(path.read_bytes()),
     )
+
+
+def store_document(path: Path, school: School | None) -> str:
+    """A copy of the document in the default storage (a new name if one is there already:
+    a kept document is never overwritten); its name there."""
+    folder = f"offer-imports/{school.slug if school else 'not-saved'}"
+    with path.open("rb") as stream:
+        return storages["default"].save(f"{folder}/{path.name}", File(stream, name=path.name))
 
 
 def saved_summary(run: ImportRun) -> str:

@@ -1,0 +1,152 @@
+"""The set-up shared by the load benchmarks (bench/load.py, bench/_load_pages.py): a
+throwaway database, something built in it, then gunicorn serving it on loopback.
+
+    with built_and_served(postgres=..., build=..., server=...) as served:
+        ... served.built, served.server.base, served.server.cpu_seconds(), served.label
+
+The database is dropped and gunicorn stopped afterwards, also on SIGTERM.
+"""
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import requests
+
+from bench.search import ROOT, _database, _setup_django
+
+
+@dataclass(frozen=True)
+class Served[Built]:
+    built: Built  # what `build` returned
+    server: "_Server"
+    label: str  # the database, for the report
+    log: IO[str]  # gunicorn's output
+
+
+@contextmanager
+def built_and_served[Built](
+    *,
+    postgres: bool,
+    build: Callable[[], Built],
+    built_message: Callable[[Built], str],
+    server: argparse.Namespace,
+) -> Iterator[Served[Built]]:
+    """Build in a fresh database (printing `built_message` and the time it took), close
+    this process's connections, and serve it with gunicorn (`server`: workers, threads,
+    think) until the block ends."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
+    with _database(postgres=postgres) as label:
+        _setup_django()
+        started = time.perf_counter()
+        built = build()
+        print(f"{built_message(built)} in {time.perf_counter() - started:.0f} s.", flush=True)
+        from django.db import connections
+
+        connections.close_all()
+        with tempfile.TemporaryFile("w+") as log, _Server(server, log) as running:
+            yield Served(built, running, label, log)
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:  # a worker that has just exited
+        return "x) " + "0 " * 20
+
+
+class _Server:
+    """gunicorn on a free loopback port, with this process's database and environment."""
+
+    def __init__(self, args: argparse.Namespace, log: IO[str]) -> None:
+        self.args = args
+        self.log = log
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> "_Server":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        env = {
+            **os.environ,
+            "DEBUG": "false",
+            "PUBLIC_SEARCH_RATE_LIMIT": "0",
+            "LOG_LEVEL": "WARNING",
+        }
+        command = [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "earlyhelp.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={self.args.workers}",
+            f"--threads={self.args.threads}",
+            "--worker-class=gthread",
+            "--timeout=60",
+            # Longer than any think time: the client never reuses a connection at the
+            # moment the server closes it (a browser would retry; this client counts it).
+            f"--keep-alive={int(self.args.think[1]) + 10}",
+            "--no-control-socket",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log
+        )
+        self.base = f"http://127.0.0.1:{port}"
+        try:
+            self._wait_until_up(self.base)
+            self._warm_up(self.base)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _wait_until_up(self, base: str) -> None:
+        started = time.monotonic()
+        while time.monotonic() < started + 60:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                self.log.seek(0)
+                sys.exit(f"gunicorn stopped:\n{self.log.read()[-3000:]}")
+            try:
+                if requests.get(base + "/", timeout=10).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.2)
+        sys.exit("gunicorn did not answer within 60 s.")
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by gunicorn and its workers (Linux: read from /proc)."""
+        assert self.process is not None
+        master = self.process.pid
+        pids = [master, *map(int, _read(f"/proc/{master}/task/{master}/children").split())]
+        ticks = 0
+        for pid in pids:
+            fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def _warm_up(self, base: str) -> None:
+        """A few public pages per worker first, as a server that has been up a while: each
+        worker imports views and compiles templates on first use."""
+        pages = ["/", "/directory/?q=anxiety", "/schools/", "/staff/sign-in/"]
+        for _ in range(3 * self.args.workers):
+            for page in pages:
+                requests.get(base + page, timeout=30)
+
+    def __exit__(self, *_: object) -> None:
+        if self.process is not None:
+            self.process.terminate()  # gunicorn stops its workers gracefully on SIGTERM
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
