@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.core.la_home import LEVELS, SUPPRESSED, SchoolSummary, summarise
 from earlyhelp.lib.csvsafe import SafeWriter
 from earlyhelp.schools.access import get_local_authority_for_user
@@ -38,7 +38,7 @@ def _load(request: HttpRequest, la_slug: str, page: str) -> LocalAuthority:
 
 
 @staff_page
-def home(request: HttpRequest, la_slug: str) -> HttpResponse:
+def home(request: StaffRequest, la_slug: str) -> HttpResponse:
     la = _load(request, la_slug, "home")
     today = timezone.localdate()
     return render(
@@ -55,7 +55,7 @@ def home(request: HttpRequest, la_slug: str) -> HttpResponse:
 
 
 @staff_page
-def home_csv(request: HttpRequest, la_slug: str) -> HttpResponse:
+def home_csv(request: StaffRequest, la_slug: str) -> HttpResponse:
     la = _load(request, la_slug, "home.csv")
     today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from earlyhelp.accounts.models import User
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.casework.access import get_casework_child_for_user
 from earlyhelp.casework.actions import assessment as plan
 from earlyhelp.casework.actions import consent, episodes, reviews
@@ -44,7 +44,7 @@ type Save = Callable[[GovukForm], object]
 
 
 @staff_page
-def episode_page(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def episode_page(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="early help"
     )
@@ -107,7 +107,7 @@ def _form_step(
 
 
 @staff_page
-def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def open_early_help(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="early help: open"
     )
@@ -131,7 +131,7 @@ def open_early_help(request: HttpRequest, school_slug: str, pupil_id: int) -> Ht
 
 
 @staff_page
-def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def add_consent(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "consent")
     return _form_step(
         request,
@@ -154,7 +154,7 @@ def add_consent(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRe
 
 @staff_page
 def withdraw(
-    request: HttpRequest, school_slug: str, pupil_id: int, consent_id: int
+    request: StaffRequest, school_slug: str, pupil_id: int, consent_id: int
 ) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "withdraw consent")
     given = get_object_or_404(episode.consents, pk=consent_id, withdrawn_on__isnull=True)
@@ -174,7 +174,7 @@ def withdraw(
 
 
 @staff_page
-def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def assess(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "assessment")
 
     def save(f: GovukForm) -> object:
@@ -207,7 +207,7 @@ def assess(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 
 @staff_page
-def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def add_action(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "plan")
     return _form_step(
         request,
@@ -229,7 +229,7 @@ def add_action(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRes
 
 @staff_page
 def complete_action(
-    request: HttpRequest, school_slug: str, pupil_id: int, action_id: int
+    request: StaffRequest, school_slug: str, pupil_id: int, action_id: int
 ) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "plan")
     action = get_object_or_404(PlanAction, pk=action_id, episode=episode, done_on__isnull=True)
@@ -248,7 +248,7 @@ def complete_action(
 
 
 @staff_page
-def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def lead(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "lead practitioner")
     return _form_step(
         request,
@@ -271,7 +271,7 @@ def lead(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
 
 
 @staff_page
-def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def review(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "review")
     return _form_step(
         request,
@@ -292,7 +292,7 @@ def review(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespons
 
 
 @staff_page
-def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def change_level(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "level of need")
     return _form_step(
         request,
@@ -308,7 +308,7 @@ def change_level(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
 
 
 @staff_page
-def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def step_up(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "step up")
     la = pupil.school.local_authority
     return _form_step(
@@ -325,7 +325,7 @@ def step_up(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespon
 
 
 @staff_page
-def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def step_down(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "step down")
     return _form_step(
         request,
@@ -341,7 +341,7 @@ def step_down(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResp
 
 
 @staff_page
-def close(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def close(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "close")
     open_actions = episode.plan_actions.filter(done_on__isnull=True).count()
     return _form_step(

@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import get_local_authority_for_user
@@ -39,7 +39,7 @@ def labelled(counts: list[int]) -> list[tuple[str, int]]:
 
 
 @staff_page
-def overview(request: HttpRequest, la_slug: str) -> HttpResponse:
+def overview(request: StaffRequest, la_slug: str) -> HttpResponse:
     la = get_local_authority_for_user(
         staff_user(request), la_slug, Permission.VIEW_LOCAL_AUTHORITY_OVERVIEW, page="casework"
     )

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.casework.actions.meetings import TypedDecision, record_decisions
 from earlyhelp.casework.agenda import Agenda, AgendaItem, build_agenda
 from earlyhelp.casework.forms import AttendeesForm, ItemDecisionForm
@@ -50,13 +50,13 @@ def _url(school: School, day: date) -> str:
 
 
 @staff_page
-def today(request: HttpRequest, school_slug: str) -> HttpResponse:
+def today(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = load_school(request, school_slug)
     return redirect(_url(school, timezone.localdate()))
 
 
 @staff_page
-def meeting(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
+def meeting(request: StaffRequest, school_slug: str, day: str) -> HttpResponse:
     school, on = load_school(request, school_slug), _day(day)
     agenda = build_agenda(school, on)
     data = posted(request)
@@ -137,7 +137,7 @@ def _typed(agenda: Agenda, key: str, form: ItemDecisionForm) -> TypedDecision:
 
 
 @staff_page
-def minutes(request: HttpRequest, school_slug: str, day: str) -> HttpResponse:
+def minutes(request: StaffRequest, school_slug: str, day: str) -> HttpResponse:
     """A plain printable page: the agenda and the decisions taken at this meeting."""
     school, on = load_school(request, school_slug), _day(day)
     agenda = build_agenda(school, on)

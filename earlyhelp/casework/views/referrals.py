@@ -3,11 +3,11 @@ and the school's list of every referral."""
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.casework.access import get_casework_child_for_user
 from earlyhelp.casework.actions.referrals import refer_to_service, update_referral_status
 from earlyhelp.casework.forms import ReferralForm, ReferralStatusForm, ServiceSearchForm
@@ -29,7 +29,7 @@ def _referrals_url(pupil: Pupil) -> str:
 
 
 @staff_page
-def child_referrals(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def child_referrals(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="referrals"
     )
@@ -58,7 +58,7 @@ def _visible_services(school: School, query: str) -> list[Service]:
 
 
 @staff_page
-def new_referral(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def new_referral(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     """Step 1: find the service in the directory."""
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="referrals: new"
@@ -77,7 +77,7 @@ def new_referral(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpR
 
 
 @staff_page
-def refer(request: HttpRequest, school_slug: str, pupil_id: int, service_id: int) -> HttpResponse:
+def refer(request: StaffRequest, school_slug: str, pupil_id: int, service_id: int) -> HttpResponse:
     """Step 2: the summary and dates, for the chosen service."""
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="referrals: new"
@@ -116,7 +116,7 @@ def refer(request: HttpRequest, school_slug: str, pupil_id: int, service_id: int
 
 @staff_page
 def referral_status(
-    request: HttpRequest, school_slug: str, pupil_id: int, referral_id: int
+    request: StaffRequest, school_slug: str, pupil_id: int, referral_id: int
 ) -> HttpResponse:
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="referrals: status"
@@ -154,7 +154,7 @@ def referral_status(
 
 
 @staff_page
-def school_referrals(request: HttpRequest, school_slug: str) -> HttpResponse:
+def school_referrals(request: StaffRequest, school_slug: str) -> HttpResponse:
     """Every referral the school has made, those awaiting a reply first. No child's record is
     opened here: names and statuses only, each linking to the child's record."""
     school = load_school(request, school_slug)

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page
 from earlyhelp.accounts.staffviews import staff_user as by
 from earlyhelp.casework.actions.errors import OverlappingTermError, TermDatesError
 from earlyhelp.casework.actions.terms import (
@@ -34,7 +34,7 @@ def _back_to_settings(request: HttpRequest, school: School, message: str) -> Htt
 
 
 @staff_page
-def settings_page(request: HttpRequest, school_slug: str) -> HttpResponse:
+def settings_page(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = load_school(request, school_slug)
     current = CaseworkSettings.objects.filter(school=school).first()
     weeks = current.review_interval_weeks if current else 6
@@ -65,13 +65,13 @@ def settings_page(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def add_term(request: HttpRequest, school_slug: str) -> HttpResponse:
+def add_term(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = load_school(request, school_slug)
     return _term_form(request, school, None)
 
 
 @staff_page
-def change_term(request: HttpRequest, school_slug: str, term_id: int) -> HttpResponse:
+def change_term(request: StaffRequest, school_slug: str, term_id: int) -> HttpResponse:
     school = load_school(request, school_slug)
     term = get_object_or_404(SchoolTerm, pk=term_id, school=school)
     return _term_form(request, school, term)
@@ -114,7 +114,7 @@ def _term_form(request: HttpRequest, school: School, term: SchoolTerm | None) ->
 
 
 @staff_page
-def remove_term_page(request: HttpRequest, school_slug: str, term_id: int) -> HttpResponse:
+def remove_term_page(request: StaffRequest, school_slug: str, term_id: int) -> HttpResponse:
     school = load_school(request, school_slug)
     term = get_object_or_404(SchoolTerm, pk=term_id, school=school)
     if request.method == "POST":

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.casework.access import get_casework_child_for_user, get_incoming_transfer_for_user
 from earlyhelp.casework.actions.transfers import (
     acknowledge_transfer,
@@ -32,7 +32,7 @@ from earlyhelp.schools.models import School
 
 
 @staff_page
-def transfer(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+def transfer(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
     pupil = get_casework_child_for_user(
         staff_user(request), school_slug, pupil_id, page="file transfer"
     )
@@ -65,7 +65,7 @@ def transfer(request: HttpRequest, school_slug: str, pupil_id: int) -> HttpRespo
 
 @staff_page
 def download(
-    request: HttpRequest, school_slug: str, pupil_id: int, transfer_id: int, kind: str
+    request: StaffRequest, school_slug: str, pupil_id: int, transfer_id: int, kind: str
 ) -> HttpResponse:
     """The sending school downloads the package (recorded: it is how an off-platform
     school is sent the file)."""
@@ -98,7 +98,7 @@ def _incoming(request: HttpRequest, school: School, incoming_id: int, page: str)
 
 
 @staff_page
-def incoming(request: HttpRequest, school_slug: str) -> HttpResponse:
+def incoming(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = load_school(request, school_slug)
     transfers = FileTransfer.objects.filter(to_school=school).select_related(
         "pupil", "from_school", "acknowledged_by"
@@ -109,7 +109,7 @@ def incoming(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def incoming_file(request: HttpRequest, school_slug: str, incoming_id: int) -> HttpResponse:
+def incoming_file(request: StaffRequest, school_slug: str, incoming_id: int) -> HttpResponse:
     school = load_school(request, school_slug)
     if request.method == "POST":
         found = _incoming(request, school, incoming_id, "incoming file: acknowledge")
@@ -132,7 +132,7 @@ def incoming_file(request: HttpRequest, school_slug: str, incoming_id: int) -> H
 
 @staff_page
 def incoming_download(
-    request: HttpRequest, school_slug: str, incoming_id: int, kind: str
+    request: StaffRequest, school_slug: str, incoming_id: int, kind: str
 ) -> HttpResponse:
     school = load_school(request, school_slug)
     found = _incoming(request, school, incoming_id, f"incoming file: {kind}")

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import Involved, triage_concern
 from earlyhelp.concerns.forms import TriageForm
@@ -19,7 +19,7 @@ from earlyhelp.pupils.search import parse_ids, pupils_by_ids, search_pupils
 
 
 @staff_page
-def detail(request: HttpRequest, school_slug: str, concern_id: int) -> HttpResponse:
+def detail(request: StaffRequest, school_slug: str, concern_id: int) -> HttpResponse:
     user = staff_user(request)
     concern = get_concern_for_user(user, concern_id, page="concern", school_slug=school_slug)
     team = has_permission(user, Permission.MANAGE_CASEWORK, school=concern.school)
@@ -38,7 +38,7 @@ def detail(request: HttpRequest, school_slug: str, concern_id: int) -> HttpRespo
 
 @staff_page
 def attachment(
-    request: HttpRequest, school_slug: str, concern_id: int, attachment_id: int
+    request: StaffRequest, school_slug: str, concern_id: int, attachment_id: int
 ) -> HttpResponseBase:
     user = staff_user(request)
     concern = get_concern_for_user(user, concern_id, page="attachment", school_slug=school_slug)
@@ -56,7 +56,7 @@ def attachment(
 
 
 @staff_page
-def triage(request: HttpRequest, school_slug: str, concern_id: int) -> HttpResponse:
+def triage(request: StaffRequest, school_slug: str, concern_id: int) -> HttpResponse:
     user = staff_user(request)
     concern = get_concern_for_user(user, concern_id, page="triage", school_slug=school_slug)
     if not has_permission(user, Permission.MANAGE_CASEWORK, school=concern.school):

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
 from earlyhelp.accounts.permissions import has_permission
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.concerns.models import AboutWhom, Concern, ConcernPupil, Part, Status
 from earlyhelp.concerns.urgency import by_urgency
 from earlyhelp.lib.datefmt import govuk_datetimes
@@ -96,7 +96,7 @@ def _children(concern: Concern) -> str:
 
 
 @staff_page
-def mine(request: HttpRequest, school_slug: str) -> HttpResponse:
+def mine(request: StaffRequest, school_slug: str) -> HttpResponse:
     user = staff_user(request)
     school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
     concerns = _rows(Concern.objects.filter(school=school, raised_by=user), school, MINE_SHOWN)
@@ -106,7 +106,7 @@ def mine(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def inbox(request: HttpRequest, school_slug: str) -> HttpResponse:
+def inbox(request: StaffRequest, school_slug: str) -> HttpResponse:
     user = staff_user(request)
     school = get_school_for_user(user, school_slug, Permission.VIEW_CHILD_RECORDS)
     if not has_permission(user, Permission.MANAGE_CASEWORK, school=school):

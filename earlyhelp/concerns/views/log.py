@@ -13,12 +13,12 @@ Several pupils with different parts (an alleged harmer, a witness): the longer f
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import posted, render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, posted, render_page, staff_page, staff_user
 from earlyhelp.concerns.access import get_concern_for_user
 from earlyhelp.concerns.actions import ConcernDetails, Involved, log_concern
 from earlyhelp.concerns.dsl import dsl_contact
@@ -30,7 +30,7 @@ from earlyhelp.schools.access import get_school_for_user
 
 
 @staff_page
-def start(request: HttpRequest, school_slug: str) -> HttpResponse:
+def start(request: StaffRequest, school_slug: str) -> HttpResponse:
     user = staff_user(request)
     school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
     source = request.POST if request.method == "POST" else request.GET
@@ -74,13 +74,13 @@ def _details(form: ConcernForm, *, risk: bool) -> ConcernDetails:
 
 
 @staff_page
-def urgent(request: HttpRequest, school_slug: str) -> HttpResponse:
+def urgent(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(staff_user(request), school_slug, Permission.LOG_CONCERN)
     return render_page(request, "concerns/staff/urgent.html", school)
 
 
 @staff_page
-def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
+def choose(request: StaffRequest, school_slug: str) -> HttpResponse:
     school = get_school_for_user(staff_user(request), school_slug, Permission.LOG_CONCERN)
     query = request.GET.get("q", "").strip()[:100]
     chosen = pupils_by_ids(school, parse_ids(request.GET.get("chosen", "")))
@@ -107,7 +107,7 @@ def _ids_url(slug: str, ids: list[int], query: str) -> str:
 
 
 @staff_page
-def details(request: HttpRequest, school_slug: str) -> HttpResponse:
+def details(request: StaffRequest, school_slug: str) -> HttpResponse:
     user = staff_user(request)
     school = get_school_for_user(user, school_slug, Permission.LOG_CONCERN)
     source = request.POST if request.method == "POST" else request.GET
@@ -137,7 +137,7 @@ def details(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def logged(request: HttpRequest, school_slug: str, concern_id: int) -> HttpResponse:
+def logged(request: StaffRequest, school_slug: str, concern_id: int) -> HttpResponse:
     concern = get_concern_for_user(
         staff_user(request), concern_id, page="concern logged", school_slug=school_slug
     )

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.directory import taxonomies
 from earlyhelp.directory.models import Scope, Service, ServiceStatus, TaxonomyTerm
 from earlyhelp.directory.search.engine import ranked_ids
@@ -46,7 +46,7 @@ class Choice:
 
 
 @staff_page
-def choose(request: HttpRequest, school_slug: str) -> HttpResponse:
+def choose(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     form = ChooserFilterForm(request.GET or None)
     services = choosable_services(school)
@@ -121,7 +121,7 @@ def lowest_level(service: Service) -> int:
 
 
 @staff_page
-def add(request: HttpRequest, school_slug: str, service_id: int) -> HttpResponse:
+def add(request: StaffRequest, school_slug: str, service_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     service = get_object_or_404(
         addable_services(school).select_related("organization"), pk=service_id

@@ -1,10 +1,10 @@
 """Services shown in the Offer: their level of need, their order, and taking them out."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.offers.actions.editing import (
     ENTRY_FIELDS,
@@ -26,7 +26,7 @@ def _entry(offer: Offer, entry_id: int) -> OfferEntry:
 
 
 @staff_page
-def change_level(request: HttpRequest, school_slug: str, entry_id: int) -> HttpResponse:
+def change_level(request: StaffRequest, school_slug: str, entry_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     entry = _entry(offer, entry_id)
     form = EntryLevelForm(
@@ -52,7 +52,7 @@ def change_level(request: HttpRequest, school_slug: str, entry_id: int) -> HttpR
 
 
 @staff_page
-def remove(request: HttpRequest, school_slug: str, entry_id: int) -> HttpResponse:
+def remove(request: StaffRequest, school_slug: str, entry_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     entry = _entry(offer, entry_id)
     if request.method == "POST":
@@ -67,7 +67,7 @@ def remove(request: HttpRequest, school_slug: str, entry_id: int) -> HttpRespons
 
 
 @staff_page
-def move(request: HttpRequest, school_slug: str, entry_id: int) -> HttpResponse:
+def move(request: StaffRequest, school_slug: str, entry_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     entry = _entry(offer, entry_id)
     if request.method != "POST":

@@ -1,16 +1,16 @@
 """The Health check page: every problem in the school's current Offer, errors first."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import render_page, staff_page
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page
 from earlyhelp.offers.health import HealthFinding, check_offer
 from earlyhelp.offers.views.staff._shared import load_school
 
 
 @staff_page
-def health(request: HttpRequest, school_slug: str) -> HttpResponse:
+def health(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug, Permission.EDIT_OFFER)
     findings = check_offer(offer, today=timezone.localdate())
     errors = [f for f in findings if f.is_error]

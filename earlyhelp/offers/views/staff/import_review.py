@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.forms import BoundField
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.directory.models import Service
 from earlyhelp.imports.models import ImportedService, ImportRun, Outcome, RunStatus
 from earlyhelp.lib.errors import ActionError
@@ -53,7 +53,7 @@ class MatchedRow:
 
 
 @staff_page
-def review(request: HttpRequest, school_slug: str) -> HttpResponse:
+def review(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, _ = load_school(request, school_slug, Permission.EDIT_OFFER)
     run = ImportRun.objects.filter(school=school, status=RunStatus.WAITING).first()
     if run is None:

@@ -4,12 +4,12 @@ The import runs in the background (offers.import_tasks); the progress page works
 JavaScript ("Check again") and leads to the review screen when the document is saved.
 """
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.imports.models import OfferUpload, RunStatus, UploadStatus
 from earlyhelp.imports.upload_form import ACCEPT, OfferUploadForm
 from earlyhelp.offers.actions.importing.uploading import start_offer_upload
@@ -18,7 +18,7 @@ from earlyhelp.schools.models import School
 
 
 @staff_page
-def upload(request: HttpRequest, school_slug: str) -> HttpResponse:
+def upload(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, _ = load_school(request, school_slug, Permission.EDIT_OFFER)
     posted = request.method == "POST"
     form = OfferUploadForm(request.POST if posted else None, request.FILES if posted else None)
@@ -42,7 +42,7 @@ def upload(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def progress(request: HttpRequest, school_slug: str, upload_id: int) -> HttpResponse:
+def progress(request: StaffRequest, school_slug: str, upload_id: int) -> HttpResponse:
     school, _ = load_school(request, school_slug, Permission.EDIT_OFFER)
     shown = OfferUpload.objects.filter(pk=upload_id, school=school).select_related("run").first()
     if shown is None:

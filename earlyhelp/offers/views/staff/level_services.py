@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.offers.actions.ordering import OUT_OF_DATE, OrderOutOfDate, reorder_entries
 from earlyhelp.offers.forms.ordering import ReorderForm
 from earlyhelp.offers.models import LevelChoices, Offer, OfferEntry
@@ -14,7 +14,7 @@ from earlyhelp.offers.views.staff._shared import headings_of, load_school
 
 
 @staff_page
-def level_services(request: HttpRequest, school_slug: str, level: int) -> HttpResponse:
+def level_services(request: StaffRequest, school_slug: str, level: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     if level not in LevelChoices.values:
         raise Http404("No such level")

@@ -1,10 +1,10 @@
 """Changes the county made to services the Offer shows: dismissed once the editor has read one."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.accounts.staffviews import staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.county import dismiss_service_notice
 from earlyhelp.offers.models import ServiceChangeNotice
@@ -12,7 +12,7 @@ from earlyhelp.offers.views.staff._shared import load_school, post_only, to_over
 
 
 @staff_page
-def dismiss(request: HttpRequest, school_slug: str, notice_id: int) -> HttpResponse:
+def dismiss(request: StaffRequest, school_slug: str, notice_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     if request.method != "POST":
         return post_only()

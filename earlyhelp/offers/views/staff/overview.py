@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 
-from earlyhelp.accounts.staffviews import render_page, staff_page
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.offers.models import LevelChoices, Offer, OfferEntry
 from earlyhelp.offers.reviews import ReviewState, reminder_horizon, review_state
@@ -27,7 +27,7 @@ class LevelRows:
 
 
 @staff_page
-def overview(request: HttpRequest, school_slug: str) -> HttpResponse:
+def overview(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     today = timezone.localdate()
     entries = list(

@@ -1,10 +1,10 @@
 """The key people the Offer names: add, change, remove and put in order."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.forms import KeyPersonForm, MoveForm
@@ -39,7 +39,7 @@ def _details(form: KeyPersonForm) -> PersonDetails:
 
 
 @staff_page
-def add_person(request: HttpRequest, school_slug: str) -> HttpResponse:
+def add_person(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, _ = load_school(request, school_slug)
     form = KeyPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -54,7 +54,7 @@ def add_person(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def change_person(request: HttpRequest, school_slug: str, person_id: int) -> HttpResponse:
+def change_person(request: StaffRequest, school_slug: str, person_id: int) -> HttpResponse:
     school, _ = load_school(request, school_slug)
     person = _person(school, person_id)
     form = KeyPersonForm(
@@ -81,7 +81,7 @@ def change_person(request: HttpRequest, school_slug: str, person_id: int) -> Htt
 
 
 @staff_page
-def remove_person(request: HttpRequest, school_slug: str, person_id: int) -> HttpResponse:
+def remove_person(request: StaffRequest, school_slug: str, person_id: int) -> HttpResponse:
     school, _ = load_school(request, school_slug)
     person = _person(school, person_id)
     if request.method == "POST":
@@ -92,7 +92,7 @@ def remove_person(request: HttpRequest, school_slug: str, person_id: int) -> Htt
 
 
 @staff_page
-def move_person(request: HttpRequest, school_slug: str, person_id: int) -> HttpResponse:
+def move_person(request: StaffRequest, school_slug: str, person_id: int) -> HttpResponse:
     school, _ = load_school(request, school_slug)
     person = _person(school, person_id)
     if request.method != "POST":

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.directory.models import Scope, Service, ServiceStatus
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.lib.errors import ActionError
@@ -28,7 +28,7 @@ def own_provision(school: School) -> QuerySet[Service]:
 
 
 @staff_page
-def add_provision(request: HttpRequest, school_slug: str) -> HttpResponse:
+def add_provision(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     form = ProvisionForm(request.POST or None, headings=headings_of(offer))
     if request.method == "POST" and form.is_valid():
@@ -51,7 +51,7 @@ def add_provision(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def change_provision(request: HttpRequest, school_slug: str, provision_id: int) -> HttpResponse:
+def change_provision(request: StaffRequest, school_slug: str, provision_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     service = get_object_or_404(own_provision(school), pk=provision_id)
     form = ProvisionForm(
@@ -85,7 +85,7 @@ def change_provision(request: HttpRequest, school_slug: str, provision_id: int) 
 
 
 @staff_page
-def delete_provision(request: HttpRequest, school_slug: str, provision_id: int) -> HttpResponse:
+def delete_provision(request: StaffRequest, school_slug: str, provision_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     service = get_object_or_404(own_provision(school), pk=provision_id)
     if request.method == "POST":

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
 from earlyhelp.offers.changes import draft_changes
@@ -34,7 +34,7 @@ def draft_page(offer: Offer) -> OfferPage:
 
 
 @staff_page
-def preview(request: HttpRequest, school_slug: str) -> HttpResponse:
+def preview(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     page = draft_page(offer)
     return render_page(
@@ -50,7 +50,7 @@ def preview(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def publish(request: HttpRequest, school_slug: str) -> HttpResponse:
+def publish(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug, Permission.PUBLISH_OFFER)
     form = PublishForm(request.POST or None, initial={"review_due": default_review_due()})
     if request.method == "POST" and form.is_valid():
@@ -100,7 +100,7 @@ def publish_warnings(offer: Offer) -> list[str]:
 
 
 @staff_page
-def versions(request: HttpRequest, school_slug: str) -> HttpResponse:
+def versions(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     return render_page(
         request,
@@ -112,7 +112,7 @@ def versions(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def version(request: HttpRequest, school_slug: str, number: int) -> HttpResponse:
+def version(request: StaffRequest, school_slug: str, number: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     shown = get_object_or_404(offer.versions, number=number)
     return render_page(

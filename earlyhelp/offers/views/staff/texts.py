@@ -1,9 +1,9 @@
 """The Offer's own words: its texts and how it names each level of need."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 
-from earlyhelp.accounts.staffviews import render_page, staff_page, staff_user
+from earlyhelp.accounts.staffviews import StaffRequest, render_page, staff_page, staff_user
 from earlyhelp.lib.concurrency import StaleEdit, version_of
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.offers.actions.editing import (
@@ -18,7 +18,7 @@ from earlyhelp.offers.views.staff._shared import load_school, to_overview
 
 
 @staff_page
-def edit_texts(request: HttpRequest, school_slug: str) -> HttpResponse:
+def edit_texts(request: StaffRequest, school_slug: str) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     initial = {
         "introduction": offer.introduction,
@@ -46,7 +46,7 @@ def edit_texts(request: HttpRequest, school_slug: str) -> HttpResponse:
 
 
 @staff_page
-def edit_level(request: HttpRequest, school_slug: str, level: int) -> HttpResponse:
+def edit_level(request: StaffRequest, school_slug: str, level: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
     if level not in LevelChoices.values:
         raise Http404("No such level of need")
