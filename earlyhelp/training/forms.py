@@ -26,7 +26,10 @@ class RecordForm(GovukForm):
     person = forms.TypedChoiceField(
         label="Who did the training",
         coerce=int,
-        error_messages={"required": "Select who did the training"},
+        error_messages={
+            "required": "Select who did the training",
+            "invalid_choice": "Select who did the training",
+        },
     )
     training_type = forms.ModelChoiceField(
         label="Training",

@@ -98,7 +98,7 @@ def test_bad_record_input_saves_nothing(client, universe):
         {"person": universe.dee.pk, "training_type": kind("prevent").pk,
          "completed_on_0": "3", "completed_on_1": "2", "completed_on_2": "2026"},
     ).content.decode()  # fmt: skip
-    assert "<title>Error: " in page
+    assert "<title>Error: " in page and "Select who did the training" in page
     assert not TrainingRecord.objects.exists()
 
 
