@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.roles import Role
 from earlyhelp.concerns.models import Concern
-from earlyhelp.pupilvoice.actions import open_session
+from earlyhelp.pupilvoice.actions import active_questions, open_session, record_answers
 from earlyhelp.pupilvoice.models import VoiceResponse
 from tests.functional.conftest import assert_accessible, assert_fits
 from tests.functional.journeys import Driver, sign_in
@@ -117,3 +117,29 @@ def test_the_dsl_downloads_the_report_and_the_governor_sees_only_it(page: Page, 
     for refused in ("children/", "concerns/inbox/", "pupils/import/", "pupil-voice/results/"):
         response = page.goto(f"{NORTHFIELD}/{refused}")
         assert response is not None and response.status == 403, refused
+
+
+def test_the_staff_pages_of_pupil_voice_pass_axe_and_fit_320_px(page: Page, universe):
+    oak = open_session(school=universe.northfield, class_name="Year 2 Oak", by=universe.tom)
+    safe = active_questions(universe.northfield)[1]
+    for value in [3] * 6 + [1] * 4:
+        record_answers(session=oak, answers={safe.pk: value}, comment="")
+    d = Driver(page)
+    page.goto("/staff/sign-in/", timeout=120_000)
+    sign_in(d, "dee")
+    page.set_viewport_size({"width": 320, "height": 800})
+    d.goto(f"{NORTHFIELD}/pupil-voice/")
+    checked_and_fits(page)
+    d.fill(page.get_by_label("Class"), "Year 4 Ash")
+    d.press(page.get_by_role("button", name="Open a session"))
+    expect(page.locator("h1")).to_have_text("Year 4 Ash: pupil voice")
+    checked_and_fits(page)
+    for path, heading in (
+        ("questions/", "Pupil voice questions"),
+        (f"questions/{safe.pk}/", "Change a question"),
+        ("results/", "Pupil voice results"),
+    ):
+        d.goto(f"{NORTHFIELD}/pupil-voice/{path}")
+        expect(page.locator("h1")).to_have_text(heading)
+        checked_and_fits(page)
+    expect(page.get_by_text("60.0%")).to_have_count(1)

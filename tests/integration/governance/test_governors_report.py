@@ -4,6 +4,7 @@ PDF's text; the PDF passes the Offer PDF's tagged-PDF checks; small numbers are 
 import io
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pikepdf
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 from earlyhelp.accounts.actions import grant_role
 from earlyhelp.accounts.roles import Role
 from earlyhelp.casework.actions.episodes import open_episode, step_up
+from earlyhelp.governance import actions
 from earlyhelp.governance.actions import request_report
 from earlyhelp.governance.models import GovernorsReport, ReportStatus
 from earlyhelp.governance.report import this_half_term
@@ -204,3 +206,22 @@ def test_staff_without_the_permission_are_refused_and_another_school_gets_not_fo
     sam = signed_in(Client(), universe.sam)
     assert tom.get(report_url(universe)).status_code == 403
     assert sam.get(report_url(universe)).status_code == 404
+
+
+def test_a_failed_pdf_says_why_and_is_made_on_a_second_run(universe, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    today = timezone.localdate()
+    made = request_report(
+        school=universe.northfield, starts_on=today, ends_on=today, by=universe.dee
+    )
+    with (
+        mock.patch.object(actions, "render_report_pdf", side_effect=OSError("disk full")),
+        pytest.raises(OSError),
+    ):
+        actions.make_report(made.pk)
+    made.refresh_from_db()
+    assert made.status == ReportStatus.FAILED and made.error == "OSError: disk full"
+    assert actions.make_report(made.pk).startswith("made ")
+    assert actions.make_report(made.pk) == "nothing to do"
+    made.refresh_from_db()
+    assert made.status == ReportStatus.READY and actions.open_report(made).startswith(b"%PDF")

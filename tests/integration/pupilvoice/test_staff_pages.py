@@ -1,13 +1,17 @@
 """Staff pages of pupil voice: a teacher opens and closes a class's session; the DSL edits
 the questions and reads the results, with small numbers suppressed."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.pupilvoice.actions import (
     DEFAULT_QUESTIONS,
+    FutureTimeError,
     active_questions,
     open_session,
     record_answers,
@@ -107,3 +111,14 @@ def test_results_per_class_and_term_suppress_small_groups(universe, django_asser
     ash_row = table.split(">Ash<")[1].split("</tr>")[0]
     assert ">6<" in oak_row and "60.0%" in oak_row and "fewer than 5" in oak_row  # 4 "No"
     assert ash_row.count("fewer than 5") == 4 and "%" not in ash_row
+
+
+def test_answers_cannot_be_dated_in_the_future_and_unknown_questions_are_ignored(universe):
+    session = open_session(school=universe.northfield, class_name="Oak", by=universe.tom)
+    with pytest.raises(FutureTimeError):
+        record_answers(
+            session=session, answers={}, comment="x", at=timezone.now() + timedelta(hours=1)
+        )
+    safe = active_questions(universe.northfield)[1]
+    saved = record_answers(session=session, answers={safe.pk: 3, 999_999: 1}, comment="")
+    assert list(saved.answers.values_list("question_id", "value")) == [(safe.pk, 3)]
