@@ -7,7 +7,9 @@
   that are all the school's own (its people's numbers, its email domain).
 
 The contract's JSON is unchanged (the gold tests judge it); only the save leaves these out
-and says so on the review screen.
+and says so on the review screen. The importer itself keeps apart a contact in a sentence
+about the school's own people with no service named ("ask the office for the DSL on …",
+`ImportResult.staff_contacts`): the save lists those here as the school's contacts too.
 """
 
 import re
