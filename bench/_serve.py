@@ -25,6 +25,8 @@ import requests
 
 from bench.search import ROOT, _database, _setup_django
 
+UP_WITHIN_SECONDS = 180  # a busy machine starts gunicorn's workers slowly
+
 
 @dataclass(frozen=True)
 class Served[Built]:
@@ -110,18 +112,26 @@ class _Server:
 
     def _wait_until_up(self, base: str) -> None:
         started = time.monotonic()
-        while time.monotonic() < started + 60:
+        answered = "nothing"
+        while time.monotonic() < started + UP_WITHIN_SECONDS:
             assert self.process is not None
             if self.process.poll() is not None:
                 self.log.seek(0)
                 sys.exit(f"gunicorn stopped:\n{self.log.read()[-3000:]}")
             try:
-                if requests.get(base + "/", timeout=10).status_code == 200:
+                status = requests.get(base + "/", timeout=10).status_code
+            except requests.RequestException as error:
+                answered = type(error).__name__
+            else:
+                if status == 200:
                     return
-            except requests.RequestException:
-                pass
+                answered = f"status {status}"
             time.sleep(0.2)
-        sys.exit("gunicorn did not answer within 60 s.")
+        self.log.seek(0)
+        sys.exit(
+            f"gunicorn did not answer the home page within {UP_WITHIN_SECONDS} s (last: "
+            f"{answered}); its log:\n{self.log.read()[-3000:]}"
+        )
 
     def cpu_seconds(self) -> float:
         """CPU time used so far by gunicorn and its workers (Linux: read from /proc)."""
