@@ -1,5 +1,6 @@
 """The set-up shared by the load benchmarks (bench/load.py, bench/_load_pages.py): a
-throwaway database, something built in it, then gunicorn serving it on loopback.
+throwaway database, something built in it, then gunicorn serving it on loopback, with a
+memory-only redis-server as the shared cache when one is installed (as in production).
 
     with built_and_served(postgres=..., build=..., server=...) as served:
         ... served.built, served.server.base, served.server.cpu_seconds(), served.label
@@ -9,6 +10,7 @@ The database is dropped and gunicorn stopped afterwards, also on SIGTERM.
 
 import argparse
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,6 +26,8 @@ from typing import IO
 import requests
 
 from bench.search import ROOT, _database, _setup_django
+
+UP_WITHIN_SECONDS = 180  # a busy machine starts gunicorn's workers slowly
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,10 @@ def built_and_served[Built](
     this process's connections, and serve it with gunicorn (`server`: workers, threads,
     think) until the block ends."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))  # so the database is dropped
-    with _database(postgres=postgres) as label:
+    with _database(postgres=postgres) as database, _redis() as redis_url:
+        if redis_url:  # before Django reads its settings; gunicorn inherits it
+            os.environ["REDIS_URL"] = redis_url
+        label = f"{database}; {'Redis' if redis_url else 'per-process'} cache"
         _setup_django()
         started = time.perf_counter()
         built = build()
@@ -65,6 +72,46 @@ def _read(path: str) -> str:
         return "x) " + "0 " * 20
 
 
+@contextmanager
+def _redis() -> Iterator[str]:
+    """A memory-only redis-server on a free loopback port, the shared cache of production
+    (Offer keys, rate limits): without one each gunicorn worker of the test settings keeps
+    its own. Yields its URL, or "" when redis-server is not installed."""
+    program = shutil.which("redis-server")
+    if program is None:
+        print("redis-server is not installed (scripts/system-deps test): no shared cache.")
+        yield ""
+        return
+    port = _free_port()
+    with tempfile.TemporaryDirectory(prefix="earlyhelp-bench-redis-") as folder:
+        command = [program, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no", "--dir", folder]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for_port(port)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def _wait_for_port(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    sys.exit(f"redis-server did not listen on port {port} within 30 s.")
+
+
 class _Server:
     """gunicorn on a free loopback port, with this process's database and environment."""
 
@@ -74,9 +121,7 @@ class _Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> "_Server":
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = _free_port()
         env = {
             **os.environ,
             "DEBUG": "false",
@@ -110,18 +155,26 @@ class _Server:
 
     def _wait_until_up(self, base: str) -> None:
         started = time.monotonic()
-        while time.monotonic() < started + 60:
+        answered = "nothing"
+        while time.monotonic() < started + UP_WITHIN_SECONDS:
             assert self.process is not None
             if self.process.poll() is not None:
                 self.log.seek(0)
                 sys.exit(f"gunicorn stopped:\n{self.log.read()[-3000:]}")
             try:
-                if requests.get(base + "/", timeout=10).status_code == 200:
+                status = requests.get(base + "/", timeout=10).status_code
+            except requests.RequestException as error:
+                answered = type(error).__name__
+            else:
+                if status == 200:
                     return
-            except requests.RequestException:
-                pass
+                answered = f"status {status}"
             time.sleep(0.2)
-        sys.exit("gunicorn did not answer within 60 s.")
+        self.log.seek(0)
+        sys.exit(
+            f"gunicorn did not answer the home page within {UP_WITHIN_SECONDS} s (last: "
+            f"{answered}); its log:\n{self.log.read()[-3000:]}"
+        )
 
     def cpu_seconds(self) -> float:
         """CPU time used so far by gunicorn and its workers (Linux: read from /proc)."""

@@ -23,6 +23,7 @@ from earlyhelp.directory.models import Service
 from earlyhelp.offers import rendering
 from earlyhelp.offers.models import OfferRender
 from earlyhelp.offers.pdf import render_offer_pdf
+from earlyhelp.schools.models import LocalAuthority
 from tests.integration.offers.conftest import offer_url, pdf_url, published_version, republish
 from tests.universe import young_carers_data
 from tests.worker import run_worker
@@ -293,3 +294,24 @@ def test_a_change_made_without_a_signal_shows_within_a_minute(client, universe):
 
     assert soon["ETag"] == before["ETag"]  # the stamp kept in the cache
     assert later["ETag"] != before["ETag"]
+
+
+@pytest.mark.django_db
+def test_the_page_changes_when_the_council_changes_its_front_door_number(client, universe):
+    before = client.get(offer_url(universe.northfield))
+    county = universe.northfield.local_authority
+    LocalAuthority.objects.filter(pk=county.pk).update(front_door_phone="+441134960777")
+
+    after = client.get(offer_url(universe.northfield))
+
+    assert after["ETag"] != before["ETag"]
+    assert b"0113 496 0777" in after.content and b"0113 496 0777" not in before.content
+
+
+@pytest.mark.django_db
+def test_a_new_release_is_a_new_page(client, universe):
+    before = client.get(offer_url(universe.northfield))
+    with mock.patch.object(rendering, "release_digest", return_value="the-next-release"):
+        after = client.get(offer_url(universe.northfield))
+
+    assert after["ETag"] != before["ETag"]
