@@ -8,7 +8,13 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from earlyhelp.attendance.actions import import_marks
-from earlyhelp.attendance.letter_actions import LETTERS_MADE, LETTERS_STARTED, WORDING_SAVED
+from earlyhelp.attendance.letter_actions import (
+    LETTERS_MADE,
+    LETTERS_STARTED,
+    WORDING_SAVED,
+    make_letters,
+    start_letters,
+)
 from earlyhelp.attendance.letters import DEFAULT_BODY, template_problems
 from earlyhelp.attendance.models import Letter, LetterRun
 from earlyhelp.attendance.register import Mark
@@ -122,3 +128,27 @@ def test_nobody_below_the_threshold_makes_no_letters(client, universe, children,
     client.post(LETTERS, {"make": "1"})
     assert LetterRun.objects.get().status == "done" and not Letter.objects.exists()
     assert "No family was below the threshold" in client.get(LETTERS).content.decode()
+
+
+def test_a_failure_keeps_no_letter_and_no_file(universe, below, monkeypatch):
+    PupilContact.objects.filter(pupil=below.ben).delete()  # two families now
+    made: list[int] = []
+
+    def failing(text: str, **kwargs: object) -> bytes:
+        made.append(1)
+        if len(made) == 2:
+            raise RuntimeError("the PDF library fell over")
+        return b"%PDF-1.7\n"
+
+    monkeypatch.setattr("earlyhelp.attendance.letter_actions.letter_pdf", failing)
+    run = start_letters(
+        school=universe.northfield, start=date(2026, 9, 1), end=DAYS[-1], by=universe.dee
+    )
+    with pytest.raises(RuntimeError):
+        make_letters(run_id=run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.letters_total, run.letters_done) == ("failed", 2, 1)
+    assert not Letter.objects.exists()
+    folder = f"attendance-letters/{universe.northfield.pk}/{run.pk}"
+    assert default_storage.listdir(folder)[1] == []  # the first family's PDF removed again
+    assert make_letters(run_id=run.pk).status == "failed"  # a finished run is left alone
