@@ -131,13 +131,16 @@ def _make_one(run: LetterRun, family: Family, below: float) -> str:
         f"attendance-letters/{run.school_id}/{run.pk}/{first.upn}.pdf", ContentFile(pdf)
     )
     with transaction.atomic():
-        letter = validated_save(
-            Letter(
-                run=run,
-                addressed_to=family.addressed_to[:200],
-                file_name=name,
-                made_at=timezone.now(),
+        made_at = timezone.now()
+        for pupil, _ in family.pupils:
+            validated_save(
+                Letter(
+                    run=run,
+                    pupil=pupil,
+                    addressed_to=family.addressed_to[:200],
+                    file_name=name,
+                    made_at=made_at,
+                ),
+                exclude=["pupil", "run"],  # both just read from the database
             )
-        )
-        letter.pupils.set([pupil for pupil, _ in family.pupils])
     return name
