@@ -88,7 +88,9 @@ def start_letters(*, school: School, start: date, end: date, by: User) -> Letter
 
 
 def make_letters(*, run_id: int) -> LetterRun:
-    """The background part: one PDF per family below the threshold, with progress."""
+    """The background part: one PDF per family below the threshold, each kept as it is made
+    (so the page shows the progress); on a failure the run's letters and files are removed
+    again and the run ends FAILED."""
     run = LetterRun.objects.select_related("school", "created_by").get(pk=run_id)
     if run.finished:
         return run
@@ -98,10 +100,10 @@ def make_letters(*, run_id: int) -> LetterRun:
     rows_of.update(status=LetterRunStatus.MAKING, letters_total=len(found), letters_done=0)
     saved: list[str] = []
     try:
+        for done, family in enumerate(found, start=1):
+            saved.append(_make_one(run, family, below))
+            rows_of.update(letters_done=done)
         with transaction.atomic():
-            for done, family in enumerate(found, start=1):
-                saved.append(_make_one(run, family, below))
-                rows_of.update(letters_done=done)
             record_event(
                 by=run.created_by,
                 action=LETTERS_MADE,
@@ -111,6 +113,7 @@ def make_letters(*, run_id: int) -> LetterRun:
             )
             rows_of.update(status=LetterRunStatus.DONE, finished_at=timezone.now())
     except Exception:
+        Letter.objects.filter(run=run).delete()
         for name in saved:
             default_storage.delete(name)
         rows_of.update(status=LetterRunStatus.FAILED, finished_at=timezone.now())
@@ -127,10 +130,17 @@ def _make_one(run: LetterRun, family: Family, below: float) -> str:
     name = default_storage.save(
         f"attendance-letters/{run.school_id}/{run.pk}/{first.upn}.pdf", ContentFile(pdf)
     )
-    letter = validated_save(
-        Letter(
-            run=run, addressed_to=family.addressed_to[:200], file_name=name, made_at=timezone.now()
-        )
-    )
-    letter.pupils.set([pupil for pupil, _ in family.pupils])
+    with transaction.atomic():
+        made_at = timezone.now()
+        for pupil, _ in family.pupils:
+            validated_save(
+                Letter(
+                    run=run,
+                    pupil=pupil,
+                    addressed_to=family.addressed_to[:200],
+                    file_name=name,
+                    made_at=made_at,
+                ),
+                exclude=["pupil", "run"],  # both just read from the database
+            )
     return name

@@ -21,6 +21,7 @@ from earlyhelp.attendance.letter_actions import LetterRefused, save_wording, sta
 from earlyhelp.attendance.letters import PLACEHOLDERS
 from earlyhelp.attendance.models import Letter, LetterRun
 from earlyhelp.lib import formvalues
+from earlyhelp.pupils.models import Pupil
 from earlyhelp.schools.access import get_school_for_user
 
 RUNS_SHOWN = 5
@@ -44,7 +45,12 @@ def letters(request: StaffRequest, school_slug: str) -> HttpResponse:
         except LetterRefused as refused:
             for message in refused.messages:
                 form.add_error("body", message)
-    runs = LetterRun.objects.filter(school=school).prefetch_related("letters__pupils")
+    runs = [
+        (run, _families(run))
+        for run in LetterRun.objects.filter(school=school).prefetch_related("letters__pupil")[
+            :RUNS_SHOWN
+        ]
+    ]
     return render(
         request,
         "attendance/letters.html",
@@ -53,19 +59,27 @@ def letters(request: StaffRequest, school_slug: str) -> HttpResponse:
             "form": form,
             "placeholders": PLACEHOLDERS.items(),
             "saved": request.GET.get("saved") == "1",
-            "runs": runs[:RUNS_SHOWN],
+            "runs": runs,
         },
     )
+
+
+def _families(run: LetterRun) -> list[tuple[Letter, list[Pupil]]]:
+    """A run's letters, one for each family's PDF, with the pupils each is about."""
+    found: dict[str, tuple[Letter, list[Pupil]]] = {}
+    for letter in run.letters.all():
+        found.setdefault(letter.file_name, (letter, []))[1].append(letter.pupil)
+    return list(found.values())
 
 
 @staff_page
 def letter_pdf(request: StaffRequest, school_slug: str, letter_id: int) -> HttpResponseBase:
     letter = Letter.objects.filter(pk=letter_id, run__school__slug=school_slug).first()
-    pupils = list(letter.pupils.all()) if letter else []
-    if letter is None or not pupils:
+    if letter is None:
         get_school_for_user(request.user, school_slug, Permission.MANAGE_ATTENDANCE)
         raise Http404("No such letter")
-    for pupil in pupils:  # each child the letter is about: checked and audited
-        get_pupil_attendance_for_user(request.user, school_slug, pupil.pk, page="letter")
+    family = Letter.objects.filter(run_id=letter.run_id, file_name=letter.file_name)
+    for pupil_id in family.values_list("pupil_id", flat=True):  # each child: checked, audited
+        get_pupil_attendance_for_user(request.user, school_slug, pupil_id, page="letter")
     stored = default_storage.open(letter.file_name, "rb")
     return FileResponse(stored, content_type="application/pdf", filename=f"letter-{letter.pk}.pdf")

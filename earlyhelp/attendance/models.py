@@ -222,10 +222,14 @@ class LetterRun(models.Model):
 
 
 class Letter(models.Model):
-    """One family's letter of a run: to whom, about which pupils, and its PDF in storage."""
+    """A family's letter of a run, one row for each pupil it is about (so that the child's
+    record, its subject access export and its erasure find it): to whom, when, and the
+    family's PDF in storage (one file, shared by the family's rows)."""
 
     run = models.ForeignKey(LetterRun, on_delete=models.CASCADE, related_name="letters")
-    pupils = models.ManyToManyField("pupils.Pupil", related_name="attendance_letters")
+    pupil = models.ForeignKey(
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_letters"
+    )
     addressed_to = models.CharField(max_length=200)
     file_name = models.CharField(max_length=300)
     made_at = models.DateTimeField()

@@ -381,8 +381,6 @@ def attendance_letter(world: World) -> Letter:
         body="Dear {parent},", status="done",
     )  # fmt: skip
     name = default_storage.save("attendance-letters/test.pdf", ContentFile(b"%PDF-1.7\n"))
-    letter = Letter.objects.create(
-        run=run, addressed_to="Jo Stone", file_name=name, made_at=timezone.now()
+    return Letter.objects.create(
+        run=run, pupil=world.pupil, addressed_to="Jo Stone", file_name=name, made_at=timezone.now()
     )
-    letter.pupils.add(world.pupil)
-    return letter

@@ -8,7 +8,13 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from earlyhelp.attendance.actions import import_marks
-from earlyhelp.attendance.letter_actions import LETTERS_MADE, LETTERS_STARTED, WORDING_SAVED
+from earlyhelp.attendance.letter_actions import (
+    LETTERS_MADE,
+    LETTERS_STARTED,
+    WORDING_SAVED,
+    make_letters,
+    start_letters,
+)
 from earlyhelp.attendance.letters import DEFAULT_BODY, template_problems
 from earlyhelp.attendance.models import Letter, LetterRun
 from earlyhelp.attendance.register import Mark
@@ -77,9 +83,14 @@ def test_one_letter_per_family_in_the_schools_words(client, universe, below, set
     client.post(LETTERS, {"make": "1"})
     run = LetterRun.objects.get()
     assert (run.status, run.letters_total, run.letters_done) == ("done", 1, 1)
-    letter = Letter.objects.get()
-    assert letter.addressed_to == "Jo Stone"
-    assert sorted(p.upn for p in letter.pupils.all()) == sorted([below.ava.upn, below.ben.upn])
+    letters = Letter.objects.all()
+    assert {(x.addressed_to, x.pupil.upn) for x in letters} == {
+        ("Jo Stone", below.ava.upn),
+        ("Jo Stone", below.ben.upn),
+    }
+    letter = letters[0]
+    assert letters[1].file_name == letter.file_name  # one PDF for the family
+    assert {x.pupil for x in below.ava.attendance_letters.all()} == {below.ava}
     with default_storage.open(letter.file_name, "rb") as stored:
         pdf = stored.read()
     text = " ".join(page_texts(pdf))
@@ -101,7 +112,9 @@ def test_the_pdf_is_served_to_the_team_and_each_child_is_audited(client, univers
     settings.TASKS = IMMEDIATE
     sign_in(client, universe.dee)
     client.post(LETTERS, {"make": "1"})
-    url = reverse("attendance:letter_pdf", args=["northfield-primary", Letter.objects.get().pk])
+    letter = Letter.objects.first()
+    assert letter is not None
+    url = reverse("attendance:letter_pdf", args=["northfield-primary", letter.pk])
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -111,7 +124,7 @@ def test_the_pdf_is_served_to_the_team_and_each_child_is_audited(client, univers
     assert client.get(url).status_code == 403
     sign_in(client, universe.sam)
     assert client.get(url).status_code == 404
-    other = reverse("attendance:letter_pdf", args=["southbank-academy", Letter.objects.get().pk])
+    other = reverse("attendance:letter_pdf", args=["southbank-academy", letter.pk])
     assert client.get(other).status_code == 404
 
 
@@ -122,3 +135,27 @@ def test_nobody_below_the_threshold_makes_no_letters(client, universe, children,
     client.post(LETTERS, {"make": "1"})
     assert LetterRun.objects.get().status == "done" and not Letter.objects.exists()
     assert "No family was below the threshold" in client.get(LETTERS).content.decode()
+
+
+def test_a_failure_keeps_no_letter_and_no_file(universe, below, monkeypatch):
+    PupilContact.objects.filter(pupil=below.ben).delete()  # two families now
+    made: list[int] = []
+
+    def failing(text: str, **kwargs: object) -> bytes:
+        made.append(1)
+        if len(made) == 2:
+            raise RuntimeError("the PDF library fell over")
+        return b"%PDF-1.7\n"
+
+    monkeypatch.setattr("earlyhelp.attendance.letter_actions.letter_pdf", failing)
+    run = start_letters(
+        school=universe.northfield, start=date(2026, 9, 1), end=DAYS[-1], by=universe.dee
+    )
+    with pytest.raises(RuntimeError):
+        make_letters(run_id=run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.letters_total, run.letters_done) == ("failed", 2, 1)
+    assert not Letter.objects.exists()
+    folder = f"attendance-letters/{universe.northfield.pk}/{run.pk}"
+    assert default_storage.listdir(folder)[1] == []  # the first family's PDF removed again
+    assert make_letters(run_id=run.pk).status == "failed"  # a finished run is left alone
