@@ -2,8 +2,8 @@
 
 For each school of the authority, over the school year to date: pupils with a possible
 session, persistent and severe absence (counts and rates) and the missing-education runs
-found. Any count under THRESHOLD is suppressed (None, shown as "fewer than 5"), and so is
-any rate built on a suppressed count. The only children named are those the school has
+found. Any count under 5 is suppressed (None, shown as "fewer than 5"), and so is any rate
+built on a suppressed count (`lib.smallnumbers`). The only children named are those the school has
 notified to this authority as missing education (`MissingEducationNotice`).
 """
 
@@ -12,21 +12,10 @@ from datetime import date
 
 from earlyhelp.attendance.engine import SchoolMeasures, measure
 from earlyhelp.attendance.models import MissingEducationNotice
+from earlyhelp.lib.smallnumbers import rate, suppress
 from earlyhelp.schools.models import LocalAuthority, School
 
-THRESHOLD = 5
 SUPPRESSED = "fewer than 5"
-
-
-def suppress(n: int) -> int | None:
-    return n if n >= THRESHOLD else None
-
-
-def rate(part: int, whole: int) -> float | None:
-    """Percentage to one decimal place, or None when either count is suppressed."""
-    if suppress(part) is None or suppress(whole) is None:
-        return None
-    return round(100 * part / whole, 1)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ review is overdue, when it was published), open early help by level of need, ste
 the front door this school year, and persistent and severe absence over the school year to
 date. The health check costs some 35 ms a school (bench/la_home.py), so each school's
 counts are kept in the cache for `HEALTH_SECONDS`, keyed by the Offer's last change and the
-day: a county's page runs each school's check at most once in that time. Any count under
-`THRESHOLD` is suppressed (`None`, shown as "fewer than 5"), and so is any rate built on a
-suppressed count. No child is named here.
+day: a county's page runs each school's check at most once in that time. Any count under 5
+is suppressed (`None`, shown as "fewer than 5"), and so is any rate built on a suppressed
+count (`lib.smallnumbers`). No child is named here.
 """
 
 from collections import defaultdict
@@ -19,27 +19,15 @@ from django.db.models import Count
 
 from earlyhelp.attendance.engine import SchoolMeasures, measure
 from earlyhelp.casework.models import ACTIVE_STATUSES, EarlyHelpEpisode, NeedLevel, Referral
+from earlyhelp.lib.smallnumbers import rate, suppress
 from earlyhelp.offers.health import check_offer
 from earlyhelp.offers.models import Offer
 from earlyhelp.offers.reviews import ReviewState, review_state
 from earlyhelp.schools.models import LocalAuthority, School
 
-THRESHOLD = 5
 LEVELS = list(NeedLevel)
 SUPPRESSED = "fewer than 5"
 HEALTH_SECONDS = 10 * 60
-
-
-def suppress(n: int) -> int | None:
-    """The count, or None when it is under the threshold."""
-    return n if n >= THRESHOLD else None
-
-
-def rate(part: int, whole: int) -> float | None:
-    """Percentage to one decimal place, or None when either count is suppressed."""
-    if suppress(part) is None or suppress(whole) is None:
-        return None
-    return round(100 * part / whole, 1)
 
 
 @dataclass(frozen=True)
