@@ -27,7 +27,7 @@ def test_a_service_page_shows_where_it_is_given(demo: str, client: Client) -> No
 
 def test_the_postcode_filter_finds_the_places_nearby(demo: str, client: Client) -> None:
     body = client.get(
-        "/api/oruk/services", {"postcode": "WR1 2AB", "proximity": "1000", "per_page": 50}
+        "/api/oruk/services", {"postcode": "WR1 2AB", "proximity": "1000", "per_page": "50"}
     ).json()
     names = {item["name"] for item in body["contents"]}
     riverside = Service.objects.filter(service_at_locations__location__name="Riverside Family Hub")
