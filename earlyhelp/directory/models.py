@@ -67,7 +67,6 @@ class CheckMethod(models.TextChoices):
     PHONE_CALL = "phone_call", "Phone call"
     PROVIDER_CONFIRMED = "provider_confirmed", "Provider confirmed"
     LINK_ALIVE = "link_alive", "Web address works"
-    SOURCE_FEED = "source_feed", "Its source's feed"
 
 
 class Service(HsdsModel):

@@ -55,6 +55,16 @@ def county_services(county: LocalAuthority) -> QuerySet[Service]:
     return Service.objects.filter(scope=Scope.LOCAL, owner_local_authority=county)
 
 
+def with_contacts(county: LocalAuthority, service: Service) -> Service:
+    """The service again, with what its page and health check read (one query each)."""
+    return (
+        county_services(county)
+        .select_related("organization")
+        .prefetch_related("phones", "contacts", "additional_urls", "schedules")
+        .get(pk=service.pk)
+    )
+
+
 def list_county_services(county: LocalAuthority, *, q: str, show: str) -> QuerySet[Service]:
     """The county's services by name, with how many Offers show each; `show` is "" (all),
     "unverified" or "withdrawn"."""

@@ -35,7 +35,6 @@ class Migration(migrations.Migration):
                     ("phone_call", "Phone call"),
                     ("provider_confirmed", "Provider confirmed"),
                     ("link_alive", "Web address works"),
-                    ("source_feed", "Its source's feed"),
                 ],
                 max_length=20,
             ),

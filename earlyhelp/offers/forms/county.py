@@ -48,7 +48,7 @@ class CountyServiceForm(ProvisionForm):
 class CheckForm(GovukForm):
     method = forms.ChoiceField(
         label="How did you check it?",
-        choices=[(m.value, m.label) for m in CheckMethod if m != CheckMethod.SOURCE_FEED],
+        choices=CheckMethod.choices,
         widget=forms.RadioSelect,
         error_messages=required_message("Select how you checked the service"),
     )

@@ -61,12 +61,7 @@ def service(request: StaffRequest, la_slug: str, service_id: int) -> HttpRespons
     la, found = county.get_county_service_for_editor(
         request.user, la_slug, service_id, page="directory service"
     )
-    found = (
-        county.county_services(la)
-        .select_related("organization")
-        .prefetch_related("phones", "contacts", "additional_urls", "schedules")
-        .get(pk=found.pk)
-    )
+    found = county.with_contacts(la, found)
     health = county.check_services_of([found], la)
     return render_page(
         request,

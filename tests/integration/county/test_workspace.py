@@ -257,3 +257,13 @@ def test_families_see_when_a_county_service_was_checked(universe: Universe, dora
     assert f"Checked on {govuk_date(today)}" in offer
     page = Client().get(reverse("directory:service", args=[service.pk])).content.decode()
     assert "Checked today" in page
+
+
+def test_the_health_check_reads_the_county_in_a_few_queries(
+    universe: Universe, dora: Client, django_assert_max_num_queries: Any
+) -> None:
+    for i in range(12):
+        county_service(universe, f"Hub {i}", phones=())
+    with django_assert_max_num_queries(20):
+        page = dora.get(f"{BASE}health/")
+    assert page.content.decode().count("no phone number and no opening times") == 12

@@ -14,11 +14,12 @@ from django.utils import timezone
 
 from earlyhelp.directory.actions import create_service
 from earlyhelp.directory.data import ServiceData
-from earlyhelp.directory.models import Scope
+from earlyhelp.directory.models import Scope, Service
 from earlyhelp.imports.models import OfferUpload, UploadStatus
 from earlyhelp.offers import staff_urls
 from earlyhelp.offers.actions.editing import add_entry
 from earlyhelp.offers.actions.publishing import default_review_due, publish_offer
+from earlyhelp.offers.models import Offer, ServiceChangeNotice
 from earlyhelp.schools.actions import PersonDetails, add_key_person, create_local_authority
 from tests.integration.editor.support import html, url
 from tests.signin import sign_in
@@ -36,7 +37,20 @@ IDS: dict[str, Callable[[Universe], int]] = {
     "service_id": lambda u: u.young_carers.pk,
     "number": lambda u: 1,
     "upload_id": lambda u: failed_upload(u).pk,
+    "notice_id": lambda u: service_notice(u.northfield.offer, u.young_carers).pk,
 }
+
+
+def service_notice(offer: Offer, service: Service) -> ServiceChangeNotice:
+    """The county changed a service the Offer shows, and told the school's editors."""
+    found = ServiceChangeNotice.objects.filter(offer=offer, service=service).first()
+    return found or ServiceChangeNotice.objects.create(
+        offer=offer,
+        service=service,
+        service_name=service.name,
+        changes=["Phone changed from 0113 496 0300 to 0113 496 0301"],
+        changed_at=timezone.now(),
+    )
 
 
 def failed_upload(universe: Universe) -> OfferUpload:
@@ -98,7 +112,7 @@ def test_county_officer_without_a_school_role_gets_not_found(universe, name):
 def test_the_editor_reaches_every_page(ed, universe, name):
     """The refusals above are about the person, not a broken URL: Ed gets in."""
     response = ed.get(northfield_url(name, universe))
-    assert response.status_code == (405 if name.endswith("-move") else 200)
+    assert response.status_code == (405 if name.endswith(("-move", "-dismiss")) else 200)
     if response.status_code == 200:
         assert "no-store" in response["Cache-Control"]  # not kept after signing out
 
@@ -144,6 +158,7 @@ def southbank_things(universe: Universe) -> dict[str, int]:
         "provision": own.pk,
         "entry": entry.pk,
         "service": elsewhere.pk,
+        "notice": service_notice(southbank.offer, own).pk,
     }
 
 
@@ -170,6 +185,7 @@ def make_county_named(name: str):
         ("entry-remove", "entry"),
         ("entry-move", "entry"),
         ("choose-add", "service"),
+        ("notice-dismiss", "notice"),
     ],
 )
 def test_another_schools_ids_are_not_found_through_your_school(ed, southbank_things, name, thing):

@@ -14,9 +14,9 @@ from earlyhelp.offers.views.staff._shared import load_school, post_only, to_over
 @staff_page
 def dismiss(request: StaffRequest, school_slug: str, notice_id: int) -> HttpResponse:
     school, offer = load_school(request, school_slug)
+    notice = get_object_or_404(ServiceChangeNotice, pk=notice_id, offer=offer)
     if request.method != "POST":
         return post_only()
-    notice = get_object_or_404(ServiceChangeNotice, pk=notice_id, offer=offer)
     notice.offer = offer
     try:
         dismiss_service_notice(by=staff_user(request), notice=notice)
