@@ -242,7 +242,8 @@ def compute(
             results[school].first_day_calls.append(upn)
         last_days = "SELECT school, max(d) FROM school_day GROUP BY school"
         for school, last in con.execute(last_days).fetchall():
-            results[school].last_school_day = last
+            # A school whose measured pupils have no marks yet still has its school days.
+            results.setdefault(school, SchoolMeasures()).last_school_day = last
         return results
     finally:
         con.close()

@@ -49,6 +49,7 @@ class AuditAction(StrEnum):
 
     EARLY_HELP_CLOSED = "early_help.closed"
     EARLY_HELP_LEAD_SET = "early_help.lead_set"
+    EARLY_HELP_ATTENDANCE_TARGET_SET = "early_help.attendance_target_set"
     EARLY_HELP_LEVEL_CHANGE = "early_help.level_change"
     EARLY_HELP_OPENED = "early_help.opened"
     EARLY_HELP_STEP_DOWN = "early_help.step_down"

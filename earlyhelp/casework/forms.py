@@ -148,6 +148,27 @@ class ReviewForm(GovukForm):
     notes = text("Notes", None)
 
 
+class AttendanceTargetForm(GovukForm):
+    target = forms.DecimalField(
+        label="Attendance target (per cent)",
+        help_text="The share of sessions the plan aims for the child to attend, for example "
+        "95. Leave blank to remove the target.",
+        required=False,
+        min_value=1,
+        max_value=100,
+        max_digits=4,
+        decimal_places=1,
+        error_messages={
+            "invalid": "Enter the target as a number, like 95",
+            "min_value": "The target must be between 1 and 100",
+            "max_value": "The target must be between 1 and 100",
+            "max_digits": "Enter the target as a number, like 95 or 92.5",
+            "max_decimal_places": "Enter the target with at most one decimal place, like 92.5",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+
+
 class LevelForm(GovukForm):
     level = level_field("New level of need", SCHOOL_LEVELS)
     reason = text("Reason", "Enter the reason for the change", rows=3)

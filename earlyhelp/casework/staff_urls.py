@@ -37,6 +37,11 @@ urlpatterns += [
     path(f"{EARLY_HELP}lead/", early_help.lead, name="early-help-lead"),
     path(f"{EARLY_HELP}review/", early_help.review, name="early-help-review"),
     path(f"{EARLY_HELP}level/", early_help.change_level, name="early-help-level"),
+    path(
+        f"{EARLY_HELP}attendance-target/",
+        early_help.attendance_target,
+        name="early-help-attendance-target",
+    ),
     path(f"{EARLY_HELP}step-up/", early_help.step_up, name="early-help-step-up"),
     path(f"{EARLY_HELP}step-down/", early_help.step_down, name="early-help-step-down"),
     path(f"{EARLY_HELP}close/", early_help.close, name="early-help-close"),

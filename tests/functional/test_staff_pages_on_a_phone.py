@@ -120,6 +120,7 @@ def test_the_dsls_pages_fit_a_phone(phone: Page, universe):
         f"{ava}/early-help/assessment/",
         f"{ava}/early-help/plan/add/",
         f"{ava}/early-help/review/",
+        f"{ava}/early-help/attendance-target/",
         f"{NORTHFIELD}/meetings/",
         f"{NORTHFIELD}/referrals/",
     ):

@@ -1,6 +1,7 @@
 """Open early help, change its level, step up and down, name the lead, close it."""
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -113,6 +114,28 @@ def set_lead_practitioner(
         by=by,
         source=episode,
     )
+    return episode
+
+
+@transaction.atomic
+def set_attendance_target(
+    *, episode: EarlyHelpEpisode, target: Decimal | None, by: User | None
+) -> EarlyHelpEpisode:
+    """Give the plan an attendance target (a percentage), or remove it with None; each
+    review then records the child's attendance beside it."""
+    episode = locked_episode(episode)
+    require_active(episode, doing="set an attendance target")
+    episode.attendance_target = target
+    save(episode)
+    audit(
+        by=by,
+        action=AuditAction.EARLY_HELP_ATTENDANCE_TARGET_SET,
+        obj=episode,
+        school_id=episode.school_id,
+        target=None if target is None else str(target),
+    )
+    summary = "Attendance target removed." if target is None else f"Attendance target: {target} %."
+    add_entry(pupil=episode.pupil, kind=EntryKind.PLAN, summary=summary, by=by, source=episode)
     return episode
 
 

@@ -15,6 +15,7 @@ from earlyhelp.casework.actions._common import (
     review_interval_weeks,
     save,
 )
+from earlyhelp.casework.attendance_progress import attendance_to_date
 from earlyhelp.casework.event_time import event_time
 from earlyhelp.casework.models import EarlyHelpEpisode, Review, ReviewOutcome
 from earlyhelp.records.chronology import add_entry
@@ -42,6 +43,8 @@ def record_review(
         scale=scale,
         notes=notes,
         next_review_on=next_review,
+        attendance_percent=attendance_to_date(episode.pupil, held_on),
+        attendance_target=episode.attendance_target,
         recorded_by=by,
         recorded_at=now(),
     )

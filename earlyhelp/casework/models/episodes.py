@@ -1,6 +1,7 @@
 """Early help: the episode, its level of need, consent, assessment, plan and reviews."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -34,6 +35,9 @@ class EpisodeStatus(models.TextChoices):
 ACTIVE_STATUSES = (EpisodeStatus.OPEN, EpisodeStatus.STEPPED_UP)
 
 
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
 class EarlyHelpEpisode(models.Model):
     pupil = models.ForeignKey("pupils.Pupil", on_delete=models.CASCADE, related_name="episodes")
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
@@ -55,6 +59,10 @@ class EarlyHelpEpisode(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     closure_reason = EncryptedTextField(blank=True)
+    # The plan's attendance target (issue 13), a percentage of possible sessions attended.
+    attendance_target = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, validators=PERCENT
+    )
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
@@ -228,6 +236,14 @@ class Review(models.Model):
     scale = models.PositiveSmallIntegerField()
     notes = EncryptedTextField(blank=True)
     next_review_on = models.DateField(null=True, blank=True)
+    # Attendance this school year up to the review, from the register, and the plan's target
+    # then: the review shows progress against it (None: no register or no target).
+    attendance_percent = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, validators=PERCENT
+    )
+    attendance_target = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, validators=PERCENT
+    )
     recorded_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,6 +1,7 @@
 """A child's early help: the episode page and one form per step of the process."""
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from earlyhelp.casework.actions import assessment as plan
 from earlyhelp.casework.actions import consent, episodes, reviews
 from earlyhelp.casework.forms import (
     AssessmentForm,
+    AttendanceTargetForm,
     CloseForm,
     CompleteActionForm,
     ConsentForm,
@@ -36,7 +38,7 @@ from earlyhelp.casework.views._common import (
 )
 from earlyhelp.lib.concurrency import StaleEdit, VersionedFormMixin, version_of
 from earlyhelp.lib.errors import ActionError
-from earlyhelp.lib.formvalues import day, number, text
+from earlyhelp.lib.formvalues import day, number, optional, text
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.ui.forms import GovukForm
 
@@ -288,6 +290,24 @@ def review(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpRespon
         done="Review recorded.",
         title="Team Around the Family review",
         button="Record the review",
+    )
+
+
+@staff_page
+def attendance_target(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResponse:
+    pupil, episode, by = _child_and_episode(request, school_slug, pupil_id, "attendance target")
+    initial = {"target": episode.attendance_target}
+    return _form_step(
+        request,
+        pupil,
+        AttendanceTargetForm(posted(request), initial=initial),
+        lambda f: episodes.set_attendance_target(
+            episode=episode, target=optional(f, "target", Decimal), by=by
+        ),
+        done="Attendance target saved.",
+        title="Attendance target",
+        button="Save the target",
+        intro="Each review then shows the child's attendance this school year beside it.",
     )
 
 
