@@ -13,13 +13,13 @@ from django.utils import timezone
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page
 from earlyhelp.attendance.la_figures import (
-    SUPPRESSED,
     SchoolFigures,
     notices,
     school_figures,
     year_start,
 )
-from earlyhelp.lib.csvsafe import SafeWriter
+from earlyhelp.lib.csvsafe import csv_download
+from earlyhelp.lib.smallnumbers import shown
 from earlyhelp.schools.access import get_local_authority_for_user
 from earlyhelp.schools.models import LocalAuthority
 
@@ -63,26 +63,18 @@ def overview(request: StaffRequest, la_slug: str) -> HttpResponse:
 def overview_csv(request: StaffRequest, la_slug: str) -> HttpResponse:
     la = _load(request, la_slug, "attendance.csv")
     today = timezone.localdate()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{la.slug}-attendance-{today}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(CSV_HEADER)
-    writer.writerows(csv_row(row) for row in school_figures(la, today))
-    return response
-
-
-def _cell(value: int | float | None) -> int | float | str:
-    return SUPPRESSED if value is None else value
+    rows = (csv_row(row) for row in school_figures(la, today))
+    return csv_download(f"{la.slug}-attendance-{today}.csv", CSV_HEADER, rows)
 
 
 def csv_row(row: SchoolFigures) -> list[object]:
     return [
         row.school.name,
-        _cell(row.pupils),
-        _cell(row.persistent),
-        _cell(row.persistent_rate),
-        _cell(row.severe),
-        _cell(row.severe_rate),
-        _cell(row.missing_runs),
+        shown(row.pupils),
+        shown(row.persistent),
+        shown(row.persistent_rate),
+        shown(row.severe),
+        shown(row.severe_rate),
+        shown(row.missing_runs),
         row.notices,
     ]

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from earlyhelp.accounts.roles import Permission
 from earlyhelp.accounts.staffviews import StaffRequest, staff_page, staff_user
-from earlyhelp.core.la_home import LEVELS, SUPPRESSED, SchoolSummary, summarise
-from earlyhelp.lib.csvsafe import SafeWriter
+from earlyhelp.core.la_home import LEVELS, SchoolSummary, summarise
+from earlyhelp.lib.csvsafe import csv_download
+from earlyhelp.lib.smallnumbers import shown
 from earlyhelp.schools.access import get_local_authority_for_user
 from earlyhelp.schools.models import LocalAuthority
 
@@ -58,16 +59,8 @@ def home(request: StaffRequest, la_slug: str) -> HttpResponse:
 def home_csv(request: StaffRequest, la_slug: str) -> HttpResponse:
     la = _load(request, la_slug, "home.csv")
     today = timezone.localdate()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{la.slug}-schools-{today}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(CSV_HEADER)
-    writer.writerows(csv_row(row) for row in summarise(la, today))
-    return response
-
-
-def _cell(value: int | float | None) -> int | float | str:
-    return SUPPRESSED if value is None else value
+    rows = (csv_row(row) for row in summarise(la, today))
+    return csv_download(f"{la.slug}-schools-{today}.csv", CSV_HEADER, rows)
 
 
 def csv_row(row: SchoolSummary) -> list[object]:
@@ -78,11 +71,11 @@ def csv_row(row: SchoolSummary) -> list[object]:
         row.warnings,
         "Yes" if row.review_overdue else "No",
         published,
-        *(_cell(n) for n in row.levels),
-        _cell(row.step_ups),
-        _cell(row.pupils),
-        _cell(row.persistent),
-        _cell(row.persistent_rate),
-        _cell(row.severe),
-        _cell(row.severe_rate),
+        *(shown(n) for n in row.levels),
+        shown(row.step_ups),
+        shown(row.pupils),
+        shown(row.persistent),
+        shown(row.persistent_rate),
+        shown(row.severe),
+        shown(row.severe_rate),
     ]

@@ -17,6 +17,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from django.http import HttpResponse
+
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -50,3 +52,15 @@ class SafeWriter:
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         for row in rows:
             self.writerow(row)
+
+
+def csv_download(
+    filename: str, header: list[str], rows: Iterable[Iterable[object]]
+) -> HttpResponse:
+    """A CSV file for the browser to save as `filename`, every cell escaped."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = SafeWriter(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response

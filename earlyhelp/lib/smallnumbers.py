@@ -18,3 +18,8 @@ def rate(part: int, whole: int) -> float | None:
     if suppress(part) is None or suppress(whole) is None:
         return None
     return round(100 * part / whole, 1)
+
+
+def shown(value: int | float | None) -> int | float | str:
+    """A suppressed figure (None) as the words shown for it, anything else as it is."""
+    return SUPPRESSED if value is None else value
