@@ -13,26 +13,32 @@ It prints, in one run:
 - the full county report: every school's measures from 1 September to 22 July (the
   bulk export, DuckDB, and the contract's JSON for every school), its time, and the peak
   memory of this process (ru_maxrss; the report is its first heavy step);
-- a one-day incremental import: a register file for every school for the day after the
-  year (two marks a pupil), read, checked and imported through the same functions as
-  `earlyhelp import-attendance`; then the update of that day, the same files with one mark
-  in fifty amended (as reasons come in), and one school's report after it; the day is
-  deleted again afterwards;
+- a one-day incremental import and update: a register file for every school for the day
+  after the year (two marks a pupil), read, checked and imported through the same functions
+  as the import page, by --importers processes at once (default 2, as two app server
+  workers would take the schools' uploads), while the real background worker
+  (`earlyhelp db_worker`) raises the alerts of the pupils the imports queued; timed from the
+  first file to the last queued pupil measured. Then the update of that day, the same files
+  with one mark in fifty amended (as reasons come in), the same way, and one school's report
+  after it; the day is deleted again afterwards;
 - a naive ORM computation (a loop over DayMarks objects, counting codes in Python) for a
   1 % sample of the pupils, its figures checked against the county report's, and the ratio of its
   time scaled to the county to the engine's time for the county.
 """
 
 import argparse
+import multiprocessing
 import os
 import random
 import resource
 import signal
+import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -50,6 +56,9 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=250)
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--reuse", metavar="NAME", help="measure a kept database, no build")
+    parser.add_argument(
+        "--importers", type=int, default=2, help="processes importing the day's files at once"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     with _county(args) as label:
@@ -60,7 +69,7 @@ def main() -> None:
         print(f"\nAttendance, {label}; load average {_load()}", flush=True)
         print(_size(), flush=True)
         engine_seconds, county = _full_report()
-        _one_day()
+        _one_day(args.importers)
         _naive(engine_seconds, county)
         print(f"\nload average {_load()}")
 
@@ -194,36 +203,112 @@ def _day_files(rng: random.Random, *, amend: bool) -> list[tuple[Any, bytes]]:
     return files
 
 
-def _import(files: list[tuple[Any, bytes]]) -> tuple[float, float, int, int]:
+@dataclass
+class Imported:
+    seconds: float  # wall time from the first file's import to the queue measured
+    imports: float  # wall time of the imports alone
+    per_file: list[float]
+    added: int = 0
+    amended: int = 0
+
+    def median_ms(self) -> float:
+        return 1000 * statistics.median(self.per_file)
+
+    def slowest_ms(self) -> float:
+        return 1000 * max(self.per_file)
+
+
+_FILES: list[tuple[Any, bytes]] = []  # the day's files, inherited by the forked importers
+
+
+def _import_share(share: tuple[int, int]) -> tuple[list[float], int, int]:
+    """One importer's files (every `step`-th from `first`), each as the import page takes
+    it: the roll, the file read and checked, the marks written, the alerts queued."""
     from earlyhelp.attendance.actions import import_marks
     from earlyhelp.attendance.register import read_register
     from earlyhelp.lib.csvfile import read_csv
     from earlyhelp.pupils.models import Pupil
 
-    added = amended = 0
-    started, cpu = time.perf_counter(), _cpu()
-    for school, data in files:
-        roll = set(Pupil.objects.filter(school=school).values_list("upn", flat=True))
+    first, step = share
+    per_file, added, amended = [], 0, 0
+    for school, data in _FILES[first::step]:
+        began = time.perf_counter()
+        roll = set(Pupil.objects.filter(school=school).order_by().values_list("upn", flat=True))
         marks = read_register(read_csv(data, max_bytes=len(data) + 1), roll=roll)
         result = import_marks(school=school, marks=marks, by=None)
+        per_file.append(time.perf_counter() - began)
         added, amended = added + result.added, amended + result.amended
-    return time.perf_counter() - started, _cpu() - cpu, added, amended
+    return per_file, added, amended
 
 
-def _one_day() -> None:
+def _import(files: list[tuple[Any, bytes]], importers: int) -> Imported:
+    """The files imported by `importers` processes at once (as app server workers take
+    the schools' uploads) while the worker runs; done when every queued pupil is measured."""
+    from django.db import connections
+
+    _FILES[:] = files
+    connections.close_all()  # each forked importer opens its own
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(importers) as pool:
+        shares = pool.map(_import_share, [(n, importers) for n in range(importers)])
+    imports = time.perf_counter() - started
+    _wait_for_the_worker()
+    done = Imported(time.perf_counter() - started, imports, [])
+    for per_file, added, amended in shares:
+        done.per_file += per_file
+        done.added, done.amended = done.added + added, done.amended + amended
+    return done
+
+
+def _wait_for_the_worker() -> None:
+    from django.db.models import Q
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from earlyhelp.attendance.models import AlertCheck
+    from earlyhelp.attendance.tasks import check_alerts_task
+
+    busy = Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING)
+    checks = DBTaskResult.objects.filter(busy, task_path=check_alerts_task.module_path)
+    while AlertCheck.objects.exists() or checks.exists():
+        time.sleep(0.02)
+
+
+@contextmanager
+def _worker() -> Iterator[None]:
+    """The background worker, `earlyhelp db_worker`, as production runs it (polling 0.1 s)."""
+    command = [sys.executable, "-m", "earlyhelp", "db_worker", "--queue-name", "default"]
+    command += ["--interval", "0.1", "--no-startup-delay"]
+    env = {**os.environ, "LOG_LEVEL": "WARNING"}
+    worker = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(5)  # Django set up and polling before the clock starts
+        yield
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
+def _one_day(importers: int) -> None:
     from earlyhelp.attendance.engine import measure_school
-    from earlyhelp.attendance.models import DayMarks, MarkAmendment
+    from earlyhelp.attendance.models import AlertCheck, AttendanceAlert, DayMarks, MarkAmendment
 
     _clear_day(DayMarks, MarkAmendment)
     first = _day_files(random.Random(2), amend=False)
-    print(f"\nOne-day incremental import ({NEXT_DAY}, {len(first)} files, one per school):")
-    seconds, cpu, added, _ = _import(first)
-    print(f"  {added:,} marks added in {seconds:.1f} s (CPU time {cpu:.1f} s)", flush=True)
-    second = _day_files(random.Random(2), amend=True)
-    seconds, cpu, _, amended = _import(second)
     print(
-        f"  update: the same day again with reasons in, {amended:,} marks amended "
-        f"in {seconds:.1f} s (CPU time {cpu:.1f} s)"
+        f"\nOne-day incremental import ({NEXT_DAY}, {len(first)} files, one per school, "
+        f"imported by {importers} processes at once while the background worker runs):"
+    )
+    alerts = AttendanceAlert.objects.count()
+    with _worker():
+        _report_day("the day's marks", _import(first, importers), "added")
+        second = _day_files(random.Random(2), amend=True)
+        _report_day(
+            "update: the same day again with reasons in", _import(second, importers), "amended"
+        )
+    print(
+        f"  new alerts raised by the worker: {AttendanceAlert.objects.count() - alerts:,}; "
+        f"pupils left to measure: {AlertCheck.objects.count()}"
     )
     school_id = first[0][0].pk
     started = time.perf_counter()
@@ -234,6 +319,17 @@ def _one_day() -> None:
         flush=True,
     )
     _clear_day(DayMarks, MarkAmendment)
+
+
+def _report_day(what: str, done: Imported, counted: str) -> None:
+    marks = done.added if counted == "added" else done.amended
+    print(
+        f"  {what}: {marks:,} marks {counted}; import and update {done.seconds:.1f} s "
+        f"(files all imported after {done.imports:.1f} s, every queued pupil measured "
+        f"{done.seconds - done.imports:.1f} s later); a school's file: median "
+        f"{done.median_ms():.0f} ms, slowest {done.slowest_ms():.0f} ms",
+        flush=True,
+    )
 
 
 def _clear_day(*models: Any) -> None:

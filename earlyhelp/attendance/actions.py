@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
-from earlyhelp.attendance.alerts import raise_alerts
+from earlyhelp.attendance.alerts import queue_checks
 from earlyhelp.attendance.codes import AUTHORISED_CODES, KINDS, UNAUTHORISED_CODES
 from earlyhelp.attendance.models import (
     AlertKind,
@@ -27,8 +27,10 @@ from earlyhelp.attendance.models import (
     MissingEducationNotice,
 )
 from earlyhelp.attendance.register import Mark, RegisterFileError
+from earlyhelp.attendance.tasks import check_alerts_task
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
+from earlyhelp.jobs.queue import enqueue_unless_waiting
 from earlyhelp.lib import validators
 from earlyhelp.lib.errors import ActionError
 from earlyhelp.lib.validation import validated_save
@@ -66,8 +68,12 @@ class _Plan:
 def import_marks(*, school: School, marks: list[Mark], by: User | None) -> ImportResult:
     """Apply `marks` (checked by `read_register`) to the school's register."""
     School.objects.select_for_update().filter(pk=school.pk).first()
-    roll = dict(Pupil.objects.filter(school=school).values_list("upn", "pk"))
-    problems = [problem for mark in marks if (problem := _problem(mark, roll))]
+    roll = dict(Pupil.objects.filter(school=school).order_by().values_list("upn", "pk"))
+    today = timezone.localdate()
+    dates = {
+        day for day in {m.date for m in marks} if validators.ENROLMENT.contains(day, today=today)
+    }
+    problems = [problem for mark in marks if (problem := _problem(mark, roll, dates))]
     if problems:
         raise RegisterFileError(problems)
     wanted = _by_day(marks, roll)
@@ -89,12 +95,10 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
                 "last_date": max(m.date for m in marks).isoformat(),
             },
         )
-        raise_alerts(
-            school=school,
-            last_date=max(m.date for m in marks),
-            by=by,
-            pupil_ids=_newly_absent(plan),
-        )
+        absent = _newly_absent(plan)
+        if absent:
+            queue_checks(school=school, pupil_ids=absent, last_date=max(m.date for m in marks))
+            enqueue_unless_waiting(check_alerts_task)
     return plan.result
 
 
@@ -109,7 +113,7 @@ def _newly_absent(plan: _Plan) -> set[int]:
     return pupils
 
 
-def _problem(mark: Mark, roll: dict[str, int]) -> tuple[int, str] | None:
+def _problem(mark: Mark, roll: dict[str, int], dates: set[date]) -> tuple[int, str] | None:
     """The rows go in with COPY or bulk_create, without per-row full_clean (it would cost
     the day's import its speed), so every value they hold is checked here instead, for
     whoever built the marks: the pupil is on this school's roll (the foreign key), the
@@ -121,7 +125,7 @@ def _problem(mark: Mark, roll: dict[str, int]) -> tuple[int, str] | None:
         return mark.line, f"the UPN {mark.upn} is not on the school's roll"
     if mark.code not in KINDS or mark.session not in ("AM", "PM"):
         return mark.line, f"the code {mark.code!r} for {mark.session!r} is not a stored mark"
-    if not validators.ENROLMENT.contains(mark.date):
+    if mark.date not in dates:  # `dates`: those within validators.ENROLMENT's window
         return mark.line, f"the date {mark.date:%d/%m/%Y} is not within 25 years back or 1 ahead"
     return None
 

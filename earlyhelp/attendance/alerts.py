@@ -1,10 +1,13 @@
 """Into casework: a pupil crossing a threshold reaches the child's chronology and the tasks.
 
-After a register import, `raise_alerts` measures the school's year to date (the engine's own
-measures, `engine.measure_school`) and, for each crossing not seen before, writes in the same
-transaction one `AttendanceAlert` (remembered, so a re-import adds nothing), one chronology
-entry, one open task for the safeguarding team (which the weekly meeting's agenda shows) and
-one audit event. The crossings:
+A register import queues the pupils it gave a new or changed absence mark (`queue_checks`,
+an `AlertCheck` row each, in the import's transaction, with a background task): nobody else
+can newly cross a threshold. `check_queued`, that task, measures every queued pupil of every
+school in one engine pass (`engine.measure_pupils`: a county's day of 250 imports costs one
+pass, not 250) and, for each crossing not seen before, writes in one transaction one
+`AttendanceAlert` (remembered, so a re-import adds nothing), one chronology entry, one open
+task for the safeguarding team (which the weekly meeting's agenda shows) and one audit event,
+then removes the queue rows it measured. The crossings:
 
 - persistent absence (10 % or more of possible sessions missed, year to date): a review;
 - severe absence (50 % or more): a review;
@@ -18,19 +21,25 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from earlyhelp.accounts.models import User
-from earlyhelp.attendance.deletion import DeletionWarning, deletion_warnings, school_day_rule
+from earlyhelp.attendance.deletion import (
+    WARN_AT,
+    DeletionWarning,
+    deletion_warnings,
+    school_day_rule,
+)
 from earlyhelp.attendance.engine import (
     MISSING_EDUCATION_DAYS,
     PENALTY_WEEKS,
     PupilMeasures,
     SchoolMeasures,
-    measure_school,
+    measure_pupils,
 )
-from earlyhelp.attendance.models import AlertKind, AttendanceAlert, DayMarks
+from earlyhelp.attendance.models import AlertCheck, AlertKind, AttendanceAlert, DayMarks
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.datefmt import govuk_date
@@ -72,42 +81,85 @@ def school_year_start(day: date) -> date:
     return date(day.year if day.month >= 9 else day.year - 1, 9, 1)
 
 
-def raise_alerts(
-    *,
-    school: School,
-    last_date: date,
-    by: User | None,
-    pupil_ids: Collection[int] | None = None,
-) -> list[AttendanceAlert]:
-    """New crossings in the school year of `last_date`; call inside the import's transaction.
+def queue_checks(*, school: School, pupil_ids: Collection[int], last_date: date) -> None:
+    """Queue `pupil_ids` to be measured for new crossings in the school year of `last_date`;
+    call inside the import's transaction (then enqueue `tasks.check_alerts_task`), so the
+    queue and its task go in with the marks or not at all."""
+    year_start, now = school_year_start(last_date), timezone.now()
+    AlertCheck.objects.bulk_create(
+        (
+            AlertCheck(pupil_id=pk, school=school, year_start=year_start, queued_at=now)
+            for pk in sorted(pupil_ids)
+        ),
+        batch_size=1000,
+    )
 
-    `pupil_ids` limits the measuring to those pupils (the import passes the pupils given a
-    new or changed absence mark: nobody else can newly cross a threshold)."""
-    start = school_year_start(last_date)
-    end = _last_held(school, start) or last_date
-    measures = measure_school(school.pk, start, end, pupil_ids=pupil_ids)
-    crossings = find_crossings(measures, year_start=start)
-    raised = _raise_new(school, crossings, end, by) if crossings else []
-    date_deletion_points(school, deletion_warnings(measures, school_day_rule(school.pk)))
+
+def check_queued() -> list[AttendanceAlert]:
+    """Measure every queued pupil and raise each new crossing; the queue rows measured go
+    in the same transaction (rows another worker holds are left to it)."""
+    with transaction.atomic():
+        queued = list(
+            AlertCheck.objects.select_for_update(skip_locked=True).values_list(
+                "pk", "year_start", "school_id", "pupil_id"
+            )
+        )
+        years: dict[date, dict[int, set[int]]] = {}
+        for _, year_start, school_id, pupil_id in queued:
+            years.setdefault(year_start, {}).setdefault(school_id, set()).add(pupil_id)
+        raised = [alert for year, pupils in years.items() for alert in _check(year, pupils)]
+        AlertCheck.objects.filter(pk__in=[row[0] for row in queued]).delete()
+    return raised
+
+
+def _check(year_start: date, pupils: dict[int, set[int]]) -> list[AttendanceAlert]:
+    """One school year's queued pupils (school id: pupil ids), in one engine pass."""
+    ends = _last_held(pupils, year_start)
+    if not ends:
+        return []
+    measures = measure_pupils(pupils, year_start, max(ends.values()))
+    crossings = {
+        school_id: found
+        for school_id, measured in sorted(measures.items())
+        if (found := find_crossings(measured, year_start=year_start))
+    }
+    nearing = {
+        school_id
+        for school_id, measured in measures.items()
+        if any(run.school_days >= WARN_AT for run in measured.missing_education)
+    }
+    schools = School.objects.in_bulk([*crossings, *nearing])
+    raised = _raise_new(schools, crossings, ends, year_start) if crossings else []
+    for school_id in sorted(nearing):
+        rule = school_day_rule(school_id)
+        date_deletion_points(schools[school_id], deletion_warnings(measures[school_id], rule))
     return raised
 
 
 def _raise_new(
-    school: School, crossings: list[Crossing], end: date, by: User | None
+    schools: dict[int, School],
+    crossings: dict[int, list[Crossing]],
+    ends: dict[int, date],
+    year_start: date,
 ) -> list[AttendanceAlert]:
+    """The crossings not raised before, each raised (three queries for every school)."""
+    upns = {c.upn for found in crossings.values() for c in found}
     pupils = {
-        p.upn: p for p in Pupil.objects.filter(school=school, upn__in={c.upn for c in crossings})
+        (p.school_id, p.upn): p for p in Pupil.objects.filter(school_id__in=crossings, upn__in=upns)
     }
     seen = set(
-        AttendanceAlert.objects.filter(school=school, pupil__in=pupils.values()).values_list(
+        AttendanceAlert.objects.filter(pupil__in=pupils.values()).values_list(
             "pupil_id", "kind", "period_start"
         )
     )
-    return [
-        _raise(school, pupils[c.upn], c, end, by)
-        for c in crossings
-        if c.upn in pupils and (pupils[c.upn].pk, c.kind, c.period_start) not in seen
-    ]
+    raised = []
+    for school_id, found in crossings.items():
+        for crossing in found:
+            pupil = pupils.get((school_id, crossing.upn))
+            if pupil and (pupil.pk, crossing.kind, crossing.period_start) not in seen:
+                end = ends.get(school_id, year_start)
+                raised.append(_raise(schools[school_id], pupil, crossing, end, None))
+    return raised
 
 
 def date_deletion_points(school: School, warnings: list[DeletionWarning]) -> None:
@@ -133,12 +185,22 @@ def date_deletion_points(school: School, warnings: list[DeletionWarning]) -> Non
             task.save(update_fields=["title"])
 
 
-def _last_held(school: School, start: date) -> date | None:
-    """The latest register date held in the school year starting `start`."""
-    found: date | None = DayMarks.objects.filter(
-        school=school, date__gte=start, date__lt=date(start.year + 1, 9, 1)
-    ).aggregate(last=Max("date"))["last"]
-    return found
+def _last_held(school_ids: Collection[int], start: date) -> dict[int, date]:
+    """The latest register date each school holds in the school year starting `start`
+    (one index probe a school)."""
+    latest = (
+        DayMarks.objects.filter(
+            school=OuterRef("pk"), date__gte=start, date__lt=date(start.year + 1, 9, 1)
+        )
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    rows = (
+        School.objects.filter(pk__in=school_ids)
+        .annotate(last=Subquery(latest))
+        .values_list("pk", "last")
+    )
+    return {pk: last for pk, last in rows if last is not None}
 
 
 def find_crossings(measures: SchoolMeasures, *, year_start: date) -> list[Crossing]:

@@ -15,6 +15,7 @@ from datetime import date
 from django.utils import timezone
 
 from earlyhelp.attendance.actions import import_marks
+from earlyhelp.attendance.alerts import check_queued
 from earlyhelp.attendance.register import Mark
 from earlyhelp.lib.schoolyear import SchoolYear, england_terms
 from earlyhelp.pupils.models import Pupil
@@ -37,6 +38,7 @@ def load_demo_registers(today: date | None = None) -> None:
         first = _marks(pupils, days, today, rng)
         import_marks(school=school, marks=first, by=None)
         import_marks(school=school, marks=_reasons(first, today, rng), by=None)
+    check_queued()  # the alerts, as the worker raises them after the imports
 
 
 def _marks(pupils: list[Pupil], days: list[date], today: date, rng: random.Random) -> list[Mark]:

@@ -10,7 +10,7 @@ hold a deliberately naive second implementation that this one must agree with.
 """
 
 import csv
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +20,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 import duckdb
-from django.db import connection
+from django.db import connection, transaction
 
 from earlyhelp.attendance.codes import (
     ATTENDED_CODES,
@@ -38,6 +38,22 @@ PENALTY_WEEKS = 10
 MEMORY_LIMIT = "3GB"
 EXPORT_PARTS = 2
 _SQLITE_OFFSET = "CAST(julianday(date) - julianday(%s) AS INTEGER)"
+EXPORT_WORK_MEM = "256MB"  # each export connection's memory to group a county's rows
+
+
+def _packed_rows(where: str) -> str:
+    """Each pupil's rows as one line: pupil id, then "day:am:pm" items (day = days after
+    the period's start, a %s parameter) joined by spaces. PostgreSQL sends one COPY message
+    a row, so a county's 19 million day rows would cost 19 million reads here; grouped
+    they are one a pupil, and DuckDB unpacks them (`_load`)."""
+    table = DayMarks._meta.db_table
+    if connection.vendor == "postgresql":
+        items = "string_agg((date - %s)::text || ':' || am || ':' || pm, ' ')"
+    else:
+        items = f"group_concat({_SQLITE_OFFSET} || ':' || am || ':' || pm, ' ')"
+    return f"SELECT pupil_id, {items} FROM {table} WHERE {where} GROUP BY pupil_id"  # noqa: S608 # nosec B608 - the table is a constant
+
+
 CSV_OPTIONS = "header=false, auto_detect=false, quote='\"', escape='\"', nullstr=''"
 
 
@@ -99,37 +115,79 @@ def measure_school(
 ) -> SchoolMeasures:
     """One school's measures over marks dated `start` to `end`, both included.
 
-    With `pupil_ids`, only those pupils' measures (and runs, windows and calls): their rows
-    are read, and the school days (which every pupil's runs and windows count) come from a
-    small query of their own, so the answers for them are those of the whole school."""
+    With `pupil_ids`, only those pupils' measures (and runs, windows and calls), as
+    `measure_pupils` gives them."""
     if pupil_ids is None:
         return measure(start, end, school_id=school_id).get(school_id, SchoolMeasures())
-    if not pupil_ids:
-        return SchoolMeasures()
+    return measure_pupils({school_id: pupil_ids}, start, end).get(school_id, SchoolMeasures())
+
+
+def measure_pupils(
+    pupils: Mapping[int, Collection[int]], start: date, end: date
+) -> dict[int, SchoolMeasures]:
+    """Some pupils of some schools (school id: pupil ids), keyed by school id.
+
+    Only those pupils' rows are read, and each school's school days (which every pupil's
+    runs and windows count) come from a query of their own over all its marks, so the
+    answers for them are those of their whole school. One pass for any number of schools:
+    the attendance alerts after a county's day of imports cost one engine call."""
+    wanted = {school: sorted(set(ids)) for school, ids in pupils.items() if ids}
+    if not wanted:
+        return {}
     with TemporaryDirectory(prefix="earlyhelp-attendance-") as folder:
-        days, pupils, school_days = _export_some(Path(folder), school_id, start, end, pupil_ids)
-        results = compute(days, pupils, start=start, end=end, school_days=(school_id, school_days))
-    return results.get(school_id, SchoolMeasures())
+        days, pupil_file, school_days = _export_some(Path(folder), wanted, start, end)
+        return compute(days, pupil_file, start=start, end=end, school_days=school_days)
 
 
 def _export_some(
-    folder: Path, school_id: int, start: date, end: date, pupil_ids: Collection[int]
+    folder: Path, wanted: dict[int, list[int]], start: date, end: date
 ) -> tuple[list[Path], Path, Path]:
-    ids = sorted(set(pupil_ids))
-    listed = ", ".join(["%s"] * len(ids))
     table = DayMarks._meta.db_table
-    offset = "date - %s" if connection.vendor == "postgresql" else _SQLITE_OFFSET
-    where = "school_id = %s AND date >= %s AND date <= %s"
-    rows = (
-        f"SELECT pupil_id, {offset}, am, pm FROM {table} WHERE {where} AND pupil_id IN ({listed})"  # noqa: S608 # nosec B608
-    )
-    _export(folder / "days.csv", rows, [start, school_id, start, end, *ids])
-    counting = f"(am IN {_in(POSSIBLE_CODES)} OR pm IN {_in(POSSIBLE_CODES)})"
-    dates = f"SELECT DISTINCT {offset} FROM {table} WHERE {where} AND {counting}"  # noqa: S608 # nosec B608
-    _export(folder / "school_days.csv", dates, [start, school_id, start, end])
-    pupils = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table} WHERE id IN ({listed})"  # noqa: S608 # nosec B608
-    _export(folder / "pupils.csv", pupils, ids)
+    schools = sorted(wanted)
+    ids = [pupil for listed in wanted.values() for pupil in listed]
+    if connection.vendor == "postgresql":
+        where = "date >= %s AND date <= %s AND school_id = ANY(%s) AND pupil_id = ANY(%s)"
+        rows = _packed_rows(where)
+        _export(folder / "days.csv", rows, [start, start, end, schools, ids])
+        pupils = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table} WHERE id = ANY(%s)"  # noqa: S608 # nosec B608
+        _export(folder / "pupils.csv", pupils, [ids])
+        _export(folder / "school_days.csv", _school_days_sql(), [start, schools, start, end])
+    else:  # small registers (tests, the demo): the schools' rows; the pupils filter them
+        listed = ", ".join(["%s"] * len(schools))
+        where = f"date >= %s AND date <= %s AND school_id IN ({listed})"
+        rows = _packed_rows(where)
+        _export(folder / "days.csv", rows, [start, start, end, *schools])
+        _write_pupils(folder / "pupils.csv", schools, set(ids))
+        counting = f"(am IN {_in(POSSIBLE_CODES)} OR pm IN {_in(POSSIBLE_CODES)})"
+        dates = (
+            f"SELECT DISTINCT school_id, {_SQLITE_OFFSET} FROM {table} WHERE {where} AND {counting}"  # noqa: S608 # nosec B608
+        )
+        _export(folder / "school_days.csv", dates, [start, start, end, *schools])
     return [folder / "days.csv"], folder / "pupils.csv", folder / "school_days.csv"
+
+
+def _write_pupils(path: Path, schools: list[int], ids: set[int]) -> None:
+    rows = Pupil.objects.filter(school_id__in=schools).values_list("id", "school_id", "upn")
+    with path.open("w", newline="") as out:
+        csv.writer(out).writerows(row for row in rows.iterator() if row[0] in ids)
+
+
+def _school_days_sql() -> str:
+    """Each school's days with a mark that counts: one index probe per school and weekday
+    (a LATERAL ... LIMIT 1, so that PostgreSQL stops at the first such mark of the day)
+    rather than a scan of every mark of the year."""
+    table = DayMarks._meta.db_table
+    counting = f"(m.am IN {_in(POSSIBLE_CODES)} OR m.pm IN {_in(POSSIBLE_CODES)})"
+    return f"""
+        SELECT s.id, d.day::date - %s
+        FROM unnest(%s::bigint[]) AS s(id)
+        CROSS JOIN generate_series(%s::date, %s::date, interval '1 day') AS d(day)
+        CROSS JOIN LATERAL (
+            SELECT 1 FROM {table} AS m
+            WHERE m.school_id = s.id AND m.date = d.day::date AND {counting} LIMIT 1
+        ) AS held
+        WHERE extract(isodow FROM d.day) <= 5
+    """  # noqa: S608 # nosec B608 - the table and codes are constants
 
 
 def measure(start: date, end: date, *, school_id: int | None = None) -> dict[int, SchoolMeasures]:
@@ -153,26 +211,23 @@ def exported(
 
 
 def export_marks(folder: Path, *, start: date, end: date, school_id: int | None) -> list[Path]:
-    """Day rows as (pupil id, days after `start`, am, pm) in CSV files, read in bulk.
+    """Each pupil's day rows, packed (`_packed_rows`), in CSV files, read in bulk.
 
     A whole county on PostgreSQL is read by EXPORT_PARTS connections at once, each taking
     the pupils whose id leaves its remainder (PostgreSQL shares one scan between them).
     """
-    table = DayMarks._meta.db_table
-    offset = "date - %s" if connection.vendor == "postgresql" else _SQLITE_OFFSET
-    sql = f"SELECT pupil_id, {offset}, am, pm FROM {table} WHERE date >= %s AND date <= %s"  # noqa: S608 # nosec B608
+    where = "date >= %s AND date <= %s"
     params: list[Any] = [start, start, end]
     if school_id:
-        sql, params = sql + " AND school_id = %s", [*params, school_id]
+        where, params = where + " AND school_id = %s", [*params, school_id]
     if school_id or connection.vendor != "postgresql" or connection.in_atomic_block:
-        _export(folder / "days.csv", sql, params)
+        _export(folder / "days.csv", _packed_rows(where), params)
         return [folder / "days.csv"]
     parts = [folder / f"days-{n}.csv" for n in range(EXPORT_PARTS)]
+    part = _packed_rows(where + " AND pupil_id %% %s = %s")
     with ThreadPoolExecutor(EXPORT_PARTS) as pool:
         jobs = [
-            pool.submit(
-                _export_part, path, f"{sql} AND pupil_id %% %s = %s", [*params, EXPORT_PARTS, n]
-            )
+            pool.submit(_export_part, path, part, [*params, EXPORT_PARTS, n])
             for n, path in enumerate(parts)
         ]
         for job in jobs:
@@ -180,10 +235,24 @@ def export_marks(folder: Path, *, start: date, end: date, school_id: int | None)
     return parts
 
 
+def write_day_rows(path: Path, rows: Iterable[tuple[int, int, str, str]]) -> None:
+    """Day rows (pupil id, days after the period's start, am, pm) written as the export
+    writes them (`_packed_rows`), for `compute` without a database (tests, tools)."""
+    items: dict[int, list[str]] = {}
+    for pupil, day_n, am, pm in rows:
+        items.setdefault(pupil, []).append(f"{day_n}:{am}:{pm}")
+    with path.open("w", newline="") as out:
+        csv.writer(out).writerows((pupil, " ".join(listed)) for pupil, listed in items.items())
+
+
 def _export_part(path: Path, sql: str, params: list[Any]) -> None:
-    """One part, on this thread's own connection (closed after)."""
+    """One part, on this thread's own connection (closed after), with the memory to group
+    its pupils' rows without spilling to disk."""
     try:
-        _export(path, sql, params)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL work_mem = '{EXPORT_WORK_MEM}'")
+            _export(path, sql, params)
     finally:
         connection.close()
 
@@ -221,16 +290,16 @@ def compute(
     *,
     start: date,
     end: date,
-    school_days: tuple[int, Path] | None = None,
+    school_days: Path | None = None,
 ) -> dict[int, SchoolMeasures]:
-    """Every school's measures from the exported CSV files. `school_days`, for one school
-    whose day rows are only some pupils', is that school's id and its school days (days
+    """Every school's measures from the exported CSV files. `school_days`, for schools
+    whose day rows are only some pupils', holds their school days (school id and days
     after `start` with a mark that counts, one a line)."""
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
     try:
         _load(con, days, pupils, start, end)
         if school_days is not None:
-            _load_school_days(con, *school_days, start=start)
+            _load_school_days(con, school_days, start=start)
         results: dict[int, SchoolMeasures] = {}
         for row in _pupil_rows(con):
             results.setdefault(row[0], SchoolMeasures()).pupils.append(PupilMeasures(*row[1:]))
@@ -263,17 +332,19 @@ def _load(
     con.execute(
         f"""
         CREATE TABLE day AS
-        SELECT p.school, p.upn, (?::DATE + d.day_n::INTEGER) AS d, d.am, d.pm,
+        WITH item AS (
+            SELECT pupil, string_split(unnest(string_split(packed, ' ')), ':') AS f
+            FROM read_csv(?, {csv_options}, columns={{'pupil': 'BIGINT', 'packed': 'VARCHAR'}})
+        ),
+        d AS (SELECT pupil, f[1]::INTEGER AS day_n, f[2] AS am, f[3] AS pm FROM item)
+        SELECT p.school, p.upn, (?::DATE + d.day_n) AS d, d.am, d.pm,
                {_count(ATTENDED_CODES)} AS att,
                {_count(AUTHORISED_CODES)} AS aut,
                {_count(UNAUTHORISED_CODES)} AS una
-        FROM read_csv(?, {csv_options}, columns={{'pupil': 'BIGINT', 'day_n': 'INTEGER',
-             'am': 'VARCHAR', 'pm': 'VARCHAR'}}) AS d
-        JOIN pupil AS p ON p.id = d.pupil
-        WHERE d.day_n BETWEEN 0 AND ?
-          AND (coalesce(d.am, '') <> '' OR coalesce(d.pm, '') <> '')
+        FROM d JOIN pupil AS p ON p.id = d.pupil
+        WHERE d.day_n BETWEEN 0 AND ? AND (d.am <> '' OR d.pm <> '')
         """,  # noqa: S608 # nosec B608 - codes and options are constants
-        [start, [str(path) for path in days], (end - start).days],
+        [[str(path) for path in days], start, (end - start).days],
     )
     con.execute(
         """
@@ -285,23 +356,22 @@ def _load(
     )
 
 
-def _load_school_days(
-    con: duckdb.DuckDBPyConnection, school: int, path: Path, *, start: date
-) -> None:
-    """The school days of one school read from its own list, not from the day rows."""
+def _load_school_days(con: duckdb.DuckDBPyConnection, path: Path, *, start: date) -> None:
+    """The school days read from their own list, not from the (some pupils') day rows."""
     con.execute("DROP TABLE school_day")
     con.execute(
         f"""
         CREATE TABLE school_day AS
-        SELECT ?::BIGINT AS school, d, row_number() OVER (ORDER BY d) AS n,
+        SELECT school, d, row_number() OVER (PARTITION BY school ORDER BY d) AS n,
                date_trunc('week', d)::DATE AS week
         FROM (
-            SELECT DISTINCT (?::DATE + day_n::INTEGER) AS d
-            FROM read_csv(?, {CSV_OPTIONS}, columns={{'day_n': 'INTEGER'}})
+            SELECT DISTINCT school, (?::DATE + day_n::INTEGER) AS d
+            FROM read_csv(?, {CSV_OPTIONS},
+                 columns={{'school': 'BIGINT', 'day_n': 'INTEGER'}})
         )
         WHERE isodow(d) <= 5
         """,  # noqa: S608 # nosec B608 - options are constants
-        [school, start, str(path)],
+        [start, str(path)],
     )
 
 

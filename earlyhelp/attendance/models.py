@@ -137,6 +137,20 @@ class AttendanceAlert(models.Model):
         return f"{self.get_kind_display()} crossed {self.crossed_on}"
 
 
+class AlertCheck(models.Model):
+    """A pupil to measure for new crossings: queued by the import that gave the pupil a new
+    or changed absence mark, removed by the one alerts pass that measures every queued pupil
+    of every school at once (`alerts.check_queued`, a background task)."""
+
+    pupil = models.ForeignKey("pupils.Pupil", on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    year_start = models.DateField(help_text="1 September of the school year to measure.")
+    queued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Check pupil {self.pupil_id} for the year from {self.year_start}"
+
+
 class MissingEducationNotice(models.Model):
     """The school telling its local authority of a child missing education: one per run.
 

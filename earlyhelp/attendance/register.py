@@ -5,13 +5,14 @@ Nothing is written here. `read_register` returns every mark, checked, or raises
 UPN is on the school's roll is checked by the caller, who knows the roll.
 """
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from earlyhelp.attendance.codes import RETIRED, normalise_code
-from earlyhelp.lib.csvfile import CsvRow, CsvTable
+from earlyhelp.lib.csvfile import CsvTable
 from earlyhelp.pupils.upn import normalise_upn
 
 COLUMNS = ("upn", "date", "session", "code")
@@ -58,32 +59,40 @@ def read_register(table: CsvTable, *, roll: Collection[str]) -> list[Mark]:
     errors: list[tuple[int, str]] = []
     for row in table.rows:
         values = {c: row.values.get(columns[c], "") for c in COLUMNS}
-        problems = _problems(values, roll)
-        if problems:
+        mark, problems = _read(row.line, values, roll)
+        if mark is None:
             errors.append((row.line, "; ".join(problems)))
         else:
-            marks.append(_mark(row, values))
+            marks.append(mark)
     errors += _conflicts(marks)
     if errors:
         raise RegisterFileError(errors)
     return marks
 
 
-def _problems(values: dict[str, str], roll: Collection[str]) -> list[str]:
+def _read(
+    line: int, values: dict[str, str], roll: Collection[str]
+) -> tuple[Mark | None, list[str]]:
+    """The line's mark, or its problems (each value read once: a county's day is
+    200,000 lines)."""
     problems = []
     upn = normalise_upn(values["upn"])
     if not upn:
         problems.append("the UPN is missing")
     elif upn not in roll:
         problems.append(f"the UPN {upn} is not on the school's roll")
-    if parse_date(values["date"]) is None:
+    day = parse_date(values["date"])
+    if day is None:
         problems.append(f"the date {values['date']!r} is not YYYY-MM-DD or DD/MM/YYYY")
     session = values["session"].strip().upper()
+    code = None
     if session not in ("AM", "PM"):
         problems.append(f"the session {values['session']!r} must be AM or PM")
-    elif normalise_code(values["code"], session=session) is None:
+    elif (code := normalise_code(values["code"], session=session)) is None:
         problems.append(_code_problem(values["code"]))
-    return problems
+    if problems or day is None or code is None:
+        return None, problems
+    return Mark(line, upn, day, session, code), []
 
 
 def _code_problem(text: str) -> str:
@@ -92,14 +101,6 @@ def _code_problem(text: str) -> str:
     if not text.strip():
         return "the code is missing (use - for no mark yet)"
     return f"{text.strip()!r} is not an attendance code"
-
-
-def _mark(row: CsvRow, values: dict[str, str]) -> Mark:
-    session = values["session"].strip().upper()
-    day = parse_date(values["date"])
-    code = normalise_code(values["code"], session=session)
-    assert day is not None and code is not None
-    return Mark(row.line, normalise_upn(values["upn"]), day, session, code)
 
 
 def _conflicts(marks: list[Mark]) -> list[tuple[int, str]]:
@@ -120,6 +121,7 @@ def _conflicts(marks: list[Mark]) -> list[tuple[int, str]]:
     return errors
 
 
+@functools.lru_cache(maxsize=1024)  # a register file repeats a few dates many times
 def parse_date(text: str) -> date | None:
     text = text.strip()
     try:

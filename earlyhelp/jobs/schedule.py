@@ -134,7 +134,14 @@ JOBS: tuple[Job | JobFamily, ...] = (
         at_hour=7,
         description="Email staff whose training is due soon or overdue (once per record).",
     ),
-    # Later: attendance (first-day calls), training reminders — one line each here.
+    Job(
+        "attendance-alerts",
+        "earlyhelp.attendance.tasks.check_alerts_task",
+        Period.HOURLY,
+        at_minute=10,
+        description="Raise the attendance alerts of the pupils the imports queued (a safety net:"
+        " each import enqueues this task itself).",
+    ),
 )
 
 

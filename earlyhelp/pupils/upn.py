@@ -14,7 +14,7 @@ _SHAPE = re.compile(r"^[A-Z][0-9]{11}[0-9A-Z]$")
 
 
 def normalise_upn(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
+    return "".join(text.split()).upper()
 
 
 def check_letter(body: str) -> str:

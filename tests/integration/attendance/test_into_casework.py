@@ -9,12 +9,13 @@ from django.urls import reverse
 
 from earlyhelp.attendance.actions import import_marks
 from earlyhelp.attendance.alerts import THRESHOLD_CROSSED
-from earlyhelp.attendance.models import AlertKind, AttendanceAlert
+from earlyhelp.attendance.models import AlertCheck, AlertKind, AttendanceAlert
 from earlyhelp.attendance.register import Mark
 from earlyhelp.audit.models import AuditEvent
 from earlyhelp.casework.models import MeetingDecision
 from earlyhelp.records.models import ChronologyEntry, EntryKind, Task, TaskKind
 from tests.early_help_universe import sign_in
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 IMPORT = reverse("attendance:import", args=["northfield-primary"])
@@ -35,8 +36,11 @@ def register(ava: str, ben: str, *, ill: int) -> bytes:
 
 
 def upload(client, content: bytes):
+    """The page imports; the background worker then raises the alerts (attendance.alerts)."""
     with time_machine.travel("2026-11-02 08:00Z", tick=False):
-        return client.post(IMPORT, {"file": SimpleUploadedFile("register.csv", content)})
+        response = client.post(IMPORT, {"file": SimpleUploadedFile("register.csv", content)})
+        run_worker()
+    return response
 
 
 @pytest.fixture
@@ -115,7 +119,9 @@ def test_unauthorised_absence_crosses_every_threshold_once(universe, children):
     ]
     with time_machine.travel("2026-11-02 08:00Z", tick=False):
         import_marks(school=universe.northfield, marks=marks, by=None)
+        run_worker()
         import_marks(school=universe.northfield, marks=marks, by=None)
+        run_worker()
     kinds = sorted(AttendanceAlert.objects.values_list("kind", flat=True))
     assert kinds == sorted(AlertKind.values)
     tasks = {t.kind: t for t in Task.objects.filter(pupil=children.ava)}
@@ -139,4 +145,7 @@ def test_one_morning_missed_early_in_the_year_is_no_crossing(universe, children)
     marks = [Mark(line=2, upn=children.ava.upn, date=date(2026, 9, 2), session="AM", code="N")]
     with time_machine.travel("2026-09-02 09:00Z", tick=False):
         import_marks(school=universe.northfield, marks=marks, by=None)
+        assert AlertCheck.objects.count() == 1  # she was measured, and crossed nothing
+        run_worker()
+    assert not AlertCheck.objects.exists()
     assert not AttendanceAlert.objects.exists() and not Task.objects.exists()

@@ -26,6 +26,7 @@ from tests.early_help_universe import add_pupil
 from tests.integration.core.test_la_home import make_county_named
 from tests.signin import sign_in
 from tests.universe import make_user
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("attendance_la:overview", args=["testshire"])
@@ -52,6 +53,7 @@ def register(school, pupils_codes):
         )
     ]
     import_marks(school=school, marks=marks, by=None)
+    run_worker()  # the alerts
 
 
 @pytest.fixture

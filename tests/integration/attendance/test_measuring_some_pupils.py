@@ -5,13 +5,18 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from earlyhelp.attendance.actions import import_marks
+from earlyhelp.attendance.alerts import check_queued
 from earlyhelp.attendance.engine import SchoolMeasures, measure_school
-from earlyhelp.attendance.models import AttendanceAlert, DayMarks
+from earlyhelp.attendance.models import AlertCheck, AlertKind, AttendanceAlert, DayMarks
 from earlyhelp.attendance.register import Mark, RegisterFileError
+from earlyhelp.attendance.tasks import check_alerts_task
 from earlyhelp.records.models import Task
 from tests.early_help_universe import add_pupil
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 START = date(2026, 1, 5)
@@ -59,23 +64,44 @@ def test_some_pupils_measure_as_in_the_whole_school(universe):
 
 
 @time_machine.travel("2026-02-27 16:00Z", tick=False)
-def test_a_day_of_present_marks_raises_nothing_and_measures_nobody(universe, monkeypatch):
+def test_a_day_of_present_marks_raises_nothing_and_measures_nobody(universe):
     school = universe.northfield
     ada = add_pupil(school, "Ada", "Lee", 1)
     import_marks(school=school, marks=marks_for([ada], {"Ada": "O" * 12}), by=None)
+    assert list(AlertCheck.objects.values_list("pupil_id", flat=True)) == [ada.pk]
+    run_worker()
     raised = AttendanceAlert.objects.count()
     assert raised == 4 and Task.objects.count() == 4
-    measured: list[object] = []
+    assert not AlertCheck.objects.exists()
 
-    def measure(*args: object, **kwargs: object) -> SchoolMeasures:
-        measured.append(kwargs["pupil_ids"])
-        return SchoolMeasures()
-
-    monkeypatch.setattr("earlyhelp.attendance.alerts.measure_school", measure)
     later = [Mark(2, ada.upn, DAYS[12], "AM", "/"), Mark(3, ada.upn, DAYS[12], "PM", "/")]
     import_marks(school=school, marks=later, by=None)
-    assert measured == [set()]
+    assert not AlertCheck.objects.exists()  # nobody queued to be measured
+    run_worker()
     assert AttendanceAlert.objects.count() == raised
+
+
+@time_machine.travel("2026-02-27 16:00Z", tick=False)
+def test_one_pass_measures_the_queued_pupils_of_every_school_by_its_own_days(universe):
+    """Ada and Cy truant the same ten days with the same week between. Northfield is open
+    that week (Bo is in), so Ada's run breaks; Southbank is closed (no marks), so Cy's ten
+    days are one run. One alerts pass for both schools tells them apart."""
+    ada, bo = (add_pupil(universe.northfield, name, "Lee", n) for n, name in enumerate("AB"))
+    cy = add_pupil(universe.southbank, "Cy", "Ray", 3)
+    truant = "OOOOO     OOOOO"
+    codes = {"A": truant, "B": "///////////////", "Cy": truant}
+    import_marks(school=universe.northfield, marks=marks_for([ada, bo], codes), by=None)
+    import_marks(school=universe.southbank, marks=marks_for([cy], codes), by=None)
+    assert AlertCheck.objects.count() == 2  # Ada and Cy: Bo has no absence
+    checks = DBTaskResult.objects.filter(task_path=check_alerts_task.module_path)
+    assert checks.filter(status=TaskResultStatus.READY).count() == 1  # one pass for both
+    missing = [
+        (a.pupil.legal_first_name, a.period_start)
+        for a in check_queued()
+        if a.kind == AlertKind.MISSING_EDUCATION
+    ]
+    assert missing == [("Cy", DAYS[0])]
+    assert not AlertCheck.objects.exists()
 
 
 def test_marks_built_by_hand_are_checked_before_the_bulk_write(universe):

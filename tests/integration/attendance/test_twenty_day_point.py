@@ -11,6 +11,7 @@ from earlyhelp.attendance.register import Mark
 from earlyhelp.casework.models import SchoolTerm
 from earlyhelp.records.models import Task, TaskKind
 from tests.early_help_universe import sign_in
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("attendance:overview", args=["northfield-primary"])
@@ -57,6 +58,7 @@ def test_fifteen_days_dates_the_point_after_the_half_term(client, universe, chil
         marks=absent_from(children, date(2026, 1, 22), date(2026, 2, 11)),
         by=None,
     )
+    run_worker()
     task = Task.objects.get(pupil=children.ava, kind=TaskKind.CME_NOTIFY, done_at=None)
     assert task.title.endswith("; notify the local authority — 20-day point on 25 February 2026")
     sign_in(client, universe.dee)
@@ -75,6 +77,7 @@ def test_fourteen_days_is_not_yet_warned(client, universe, children, terms):
         marks=absent_from(children, date(2026, 1, 23), date(2026, 2, 11)),
         by=None,
     )
+    run_worker()
     task = Task.objects.get(pupil=children.ava, kind=TaskKind.CME_NOTIFY)
     assert "20-day point" not in task.title
     sign_in(client, universe.dee)

@@ -74,6 +74,7 @@ def test_the_command_enqueues_every_declared_job_that_is_due(universe):
     assert "retention-review 2026-12: enqueued" in lines
     assert "check-links 2026-12-01: enqueued" in lines
     assert "refresh-offer-renders 2026-12-01T23: enqueued" in lines
+    assert "attendance-alerts 2026-12-01T23: enqueued" in lines
     assert enqueued("earlyhelp.dataprotection.tasks.retention_review") == 1
 
     again = io.StringIO()

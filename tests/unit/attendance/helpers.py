@@ -3,7 +3,7 @@
 import csv
 from datetime import date, timedelta
 
-from earlyhelp.attendance.engine import SchoolMeasures, compute
+from earlyhelp.attendance.engine import SchoolMeasures, compute, write_day_rows
 from earlyhelp.attendance.report import as_json
 
 SCHOOL = 7
@@ -17,11 +17,13 @@ def engine_report(tmp_path, rows, start, end):
     for upn, day, session, code in rows:
         by_day.setdefault((upn, day), {})[session] = code
     days, pupils = tmp_path / "days.csv", tmp_path / "pupils.csv"
-    with days.open("w", newline="") as out:
-        writer = csv.writer(out)
-        for (upn, day), sessions in sorted(by_day.items()):
-            offset = (day - start).days
-            writer.writerow([ids[upn], offset, sessions.get("AM", ""), sessions.get("PM", "")])
+    write_day_rows(
+        days,
+        (
+            (ids[upn], (day - start).days, sessions.get("AM", ""), sessions.get("PM", ""))
+            for (upn, day), sessions in sorted(by_day.items())
+        ),
+    )
     with pupils.open("w", newline="") as out:
         csv.writer(out).writerows((n, SCHOOL, upn) for upn, n in ids.items())
     measures = compute([days], pupils, start=start, end=end).get(SCHOOL, SchoolMeasures())

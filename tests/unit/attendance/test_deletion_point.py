@@ -12,7 +12,7 @@ from earlyhelp.attendance.deletion import (
     school_day_rule,
     twenty_day_point,
 )
-from earlyhelp.attendance.engine import MissingEducationRun, SchoolMeasures, compute
+from earlyhelp.attendance.engine import MissingEducationRun, SchoolMeasures, compute, write_day_rows
 from earlyhelp.lib.schoolyear import SchoolYear, england_terms
 from earlyhelp.lib.workdays import is_working_day
 from tests.unit.attendance.helpers import days_between
@@ -55,10 +55,14 @@ def test_without_a_registered_calendar_every_working_day_counts(monkeypatch):
 
 def measures(tmp_path, codes: dict[str, list[tuple[date, str]]], start: date) -> SchoolMeasures:
     days, pupils = tmp_path / "days.csv", tmp_path / "pupils.csv"
-    with days.open("w", newline="") as out:
-        writer = csv.writer(out)
-        for n, upn in enumerate(codes, start=1):
-            writer.writerows((n, (d - start).days, c, c) for d, c in codes[upn])
+    write_day_rows(
+        days,
+        (
+            (n, (d - start).days, c, c)
+            for n, upn in enumerate(codes, start=1)
+            for d, c in codes[upn]
+        ),
+    )
     with pupils.open("w", newline="") as out:
         csv.writer(out).writerows((n, 7, upn) for n, upn in enumerate(codes, start=1))
     last = max(d for marks in codes.values() for d, _ in marks)
