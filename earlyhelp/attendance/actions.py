@@ -82,24 +82,30 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
     DayMarks.objects.bulk_update(plan.changed.values(), ["am", "pm"], batch_size=1000)
     MarkAmendment.objects.bulk_create(plan.amendments, batch_size=1000)
     if plan.result.added or plan.result.amended:
-        record_event(
-            by=by,
-            action=REGISTER_IMPORTED,
-            obj=school,
-            school_id=school.pk,
-            details={
-                "added": plan.result.added,
-                "amended": plan.result.amended,
-                "unchanged": plan.result.unchanged,
-                "first_date": min(m.date for m in marks).isoformat(),
-                "last_date": max(m.date for m in marks).isoformat(),
-            },
-        )
         absent = _newly_absent(plan)
         if absent:
             queue_checks(school=school, pupil_ids=absent, last_date=max(m.date for m in marks))
             enqueue_unless_waiting(check_alerts_task)
+        _record_import(school, marks, plan.result, by)  # last: the audit chain's lock is held
     return plan.result
+
+
+def _record_import(
+    school: School, marks: list[Mark], result: ImportResult, by: User | None
+) -> None:
+    record_event(
+        by=by,
+        action=REGISTER_IMPORTED,
+        obj=school,
+        school_id=school.pk,
+        details={
+            "added": result.added,
+            "amended": result.amended,
+            "unchanged": result.unchanged,
+            "first_date": min(m.date for m in marks).isoformat(),
+            "last_date": max(m.date for m in marks).isoformat(),
+        },
+    )
 
 
 def _newly_absent(plan: _Plan) -> set[int]:
