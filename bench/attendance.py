@@ -218,6 +218,7 @@ class Imported:
         return 1000 * max(self.per_file)
 
 
+_DEFAULT_TERM = (signal.SIGTERM, signal.SIG_DFL)  # the pool stops its importers quietly
 _FILES: list[tuple[Any, bytes]] = []  # the day's files, inherited by the forked importers
 
 
@@ -249,7 +250,8 @@ def _import(files: list[tuple[Any, bytes]], importers: int) -> Imported:
     _FILES[:] = files
     connections.close_all()  # each forked importer opens its own
     started = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(importers) as pool:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(importers, initializer=signal.signal, initargs=_DEFAULT_TERM) as pool:
         shares = pool.map(_import_share, [(n, importers) for n in range(importers)])
     imports = time.perf_counter() - started
     _wait_for_the_worker()

@@ -10,11 +10,12 @@ hold a deliberately naive second implementation that this one must agree with.
 """
 
 import csv
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
@@ -101,6 +102,11 @@ class PenaltyThreshold:
     unauthorised_sessions: int
 
 
+# Given the weekdays (school id, days after the start) not shown to be school days by the
+# rows read, and the period's start and end, a CSV file of those that are.
+OtherSchoolDays = Callable[[list[tuple[int, int]], date, date], Path]
+
+
 @dataclass
 class SchoolMeasures:
     pupils: list[PupilMeasures] = field(default_factory=list)
@@ -128,66 +134,69 @@ def measure_pupils(
     """Some pupils of some schools (school id: pupil ids), keyed by school id.
 
     Only those pupils' rows are read, and each school's school days (which every pupil's
-    runs and windows count) come from a query of their own over all its marks, so the
-    answers for them are those of their whole school. One pass for any number of schools:
-    the attendance alerts after a county's day of imports cost one engine call."""
+    runs and windows count) are completed from all its marks (`_other_school_days`), so
+    the answers for them are those of their whole school. One pass for any number of
+    schools: the attendance alerts after a county's day of imports cost one engine call."""
     wanted = {school: sorted(set(ids)) for school, ids in pupils.items() if ids}
     if not wanted:
         return {}
     with TemporaryDirectory(prefix="earlyhelp-attendance-") as folder:
-        days, pupil_file, school_days = _export_some(Path(folder), wanted, start, end)
-        return compute(days, pupil_file, start=start, end=end, school_days=school_days)
+        days, pupil_file = _export_some(Path(folder), wanted, start, end)
+        other_days = partial(_other_school_days, Path(folder) / "school_days.csv", sorted(wanted))
+        return compute(days, pupil_file, start=start, end=end, school_days=other_days)
 
 
 def _export_some(
     folder: Path, wanted: dict[int, list[int]], start: date, end: date
-) -> tuple[list[Path], Path, Path]:
-    table = DayMarks._meta.db_table
+) -> tuple[list[Path], Path]:
     schools = sorted(wanted)
     ids = [pupil for listed in wanted.values() for pupil in listed]
+    where = "date >= %s AND date <= %s"
     if connection.vendor == "postgresql":
-        where = "date >= %s AND date <= %s AND school_id = ANY(%s) AND pupil_id = ANY(%s)"
-        rows = _packed_rows(where)
-        _export(folder / "days.csv", rows, [start, start, end, schools, ids])
+        where += " AND school_id = ANY(%s) AND pupil_id = ANY(%s)"
+        _export(folder / "days.csv", _packed_rows(where), [start, start, end, schools, ids])
         pupils = f"SELECT id, school_id, upn FROM {Pupil._meta.db_table} WHERE id = ANY(%s)"  # noqa: S608 # nosec B608
         _export(folder / "pupils.csv", pupils, [ids])
-        _export(folder / "school_days.csv", _school_days_sql(), [start, schools, start, end])
     else:  # small registers (tests, the demo): the schools' rows; the pupils filter them
-        listed = ", ".join(["%s"] * len(schools))
-        where = f"date >= %s AND date <= %s AND school_id IN ({listed})"
-        rows = _packed_rows(where)
-        _export(folder / "days.csv", rows, [start, start, end, *schools])
+        where += f" AND school_id IN ({', '.join(['%s'] * len(schools))})"
+        _export(folder / "days.csv", _packed_rows(where), [start, start, end, *schools])
         _write_pupils(folder / "pupils.csv", schools, set(ids))
-        counting = f"(am IN {_in(POSSIBLE_CODES)} OR pm IN {_in(POSSIBLE_CODES)})"
-        dates = (
-            f"SELECT DISTINCT school_id, {_SQLITE_OFFSET} FROM {table} WHERE {where} AND {counting}"  # noqa: S608 # nosec B608
-        )
-        _export(folder / "school_days.csv", dates, [start, start, end, *schools])
-    return [folder / "days.csv"], folder / "pupils.csv", folder / "school_days.csv"
+    return [folder / "days.csv"], folder / "pupils.csv"
+
+
+def _other_school_days(
+    path: Path, schools: list[int], unseen: list[tuple[int, int]], start: date, end: date
+) -> Path:
+    """Of the weekdays (school id, days after `start`) on which none of the pupils read has
+    a mark that counts, those on which another pupil of the school has: one index probe
+    each on PostgreSQL (a LATERAL ... LIMIT 1, which stops at the first such mark), rather
+    than a read of the schools' every mark. On SQLite (tests, the demo) all the schools'
+    school days, from their marks."""
+    table = DayMarks._meta.db_table
+    if connection.vendor == "postgresql":
+        counting = f"(m.am IN {_in(POSSIBLE_CODES)} OR m.pm IN {_in(POSSIBLE_CODES)})"
+        sql = f"""
+            SELECT c.school, c.day_n FROM unnest(%s::bigint[], %s::int[]) AS c(school, day_n)
+            CROSS JOIN LATERAL (
+                SELECT 1 FROM {table} AS m
+                WHERE m.school_id = c.school AND m.date = %s::date + c.day_n AND {counting}
+                LIMIT 1
+            ) AS held
+        """  # noqa: S608 # nosec B608 - the table and codes are constants
+        _export(path, sql, [[s for s, _ in unseen], [n for _, n in unseen], start])
+        return path
+    counting = f"(am IN {_in(POSSIBLE_CODES)} OR pm IN {_in(POSSIBLE_CODES)})"
+    listed = ", ".join(["%s"] * len(schools))
+    where = f"date >= %s AND date <= %s AND school_id IN ({listed}) AND {counting}"
+    dates = f"SELECT DISTINCT school_id, {_SQLITE_OFFSET} FROM {table} WHERE {where}"  # noqa: S608 # nosec B608
+    _export(path, dates, [start, start, end, *schools])
+    return path
 
 
 def _write_pupils(path: Path, schools: list[int], ids: set[int]) -> None:
     rows = Pupil.objects.filter(school_id__in=schools).values_list("id", "school_id", "upn")
     with path.open("w", newline="") as out:
         csv.writer(out).writerows(row for row in rows.iterator() if row[0] in ids)
-
-
-def _school_days_sql() -> str:
-    """Each school's days with a mark that counts: one index probe per school and weekday
-    (a LATERAL ... LIMIT 1, so that PostgreSQL stops at the first such mark of the day)
-    rather than a scan of every mark of the year."""
-    table = DayMarks._meta.db_table
-    counting = f"(m.am IN {_in(POSSIBLE_CODES)} OR m.pm IN {_in(POSSIBLE_CODES)})"
-    return f"""
-        SELECT s.id, d.day::date - %s
-        FROM unnest(%s::bigint[]) AS s(id)
-        CROSS JOIN generate_series(%s::date, %s::date, interval '1 day') AS d(day)
-        CROSS JOIN LATERAL (
-            SELECT 1 FROM {table} AS m
-            WHERE m.school_id = s.id AND m.date = d.day::date AND {counting} LIMIT 1
-        ) AS held
-        WHERE extract(isodow FROM d.day) <= 5
-    """  # noqa: S608 # nosec B608 - the table and codes are constants
 
 
 def measure(start: date, end: date, *, school_id: int | None = None) -> dict[int, SchoolMeasures]:
@@ -290,16 +299,17 @@ def compute(
     *,
     start: date,
     end: date,
-    school_days: Path | None = None,
+    school_days: OtherSchoolDays | None = None,
 ) -> dict[int, SchoolMeasures]:
     """Every school's measures from the exported CSV files. `school_days`, for schools
-    whose day rows are only some pupils', holds their school days (school id and days
-    after `start` with a mark that counts, one a line)."""
+    whose day rows are only some pupils', is asked which of the weekdays on which none of
+    those pupils has a mark that counts are school days all the same (`_other_school_days`)."""
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
     try:
         _load(con, days, pupils, start, end)
         if school_days is not None:
-            _load_school_days(con, school_days, start=start)
+            found = school_days(_unseen_weekdays(con, start, end), start, end)
+            _add_school_days(con, found, start=start)
         results: dict[int, SchoolMeasures] = {}
         for row in _pupil_rows(con):
             results.setdefault(row[0], SchoolMeasures()).pupils.append(PupilMeasures(*row[1:]))
@@ -356,16 +366,38 @@ def _load(
     )
 
 
-def _load_school_days(con: duckdb.DuckDBPyConnection, path: Path, *, start: date) -> None:
-    """The school days read from their own list, not from the (some pupils') day rows."""
-    con.execute("DROP TABLE school_day")
+def _unseen_weekdays(
+    con: duckdb.DuckDBPyConnection, start: date, end: date
+) -> list[tuple[int, int]]:
+    """Each school's weekdays in the period (as days after `start`) that the rows read do
+    not show to be school days."""
+    return con.execute(
+        """
+        SELECT s.school, g.n::INTEGER
+        FROM (SELECT DISTINCT school FROM pupil) AS s CROSS JOIN range(0, ? + 1) AS g(n)
+        WHERE isodow(?::DATE + g.n::INTEGER) <= 5
+          AND NOT EXISTS (
+              SELECT 1 FROM school_day AS sd
+              WHERE sd.school = s.school AND sd.d = ?::DATE + g.n::INTEGER
+          )
+        ORDER BY 1, 2
+        """,
+        [(end - start).days, start, start],
+    ).fetchall()
+
+
+def _add_school_days(con: duckdb.DuckDBPyConnection, path: Path, *, start: date) -> None:
+    """The school days the rows read show, and those found apart (`path`: school id and
+    days after `start`, one a line), numbered again."""
     con.execute(
         f"""
-        CREATE TABLE school_day AS
+        CREATE TABLE all_school_day AS
         SELECT school, d, row_number() OVER (PARTITION BY school ORDER BY d) AS n,
                date_trunc('week', d)::DATE AS week
         FROM (
-            SELECT DISTINCT school, (?::DATE + day_n::INTEGER) AS d
+            SELECT school, d FROM school_day
+            UNION
+            SELECT school, (?::DATE + day_n::INTEGER) AS d
             FROM read_csv(?, {CSV_OPTIONS},
                  columns={{'school': 'BIGINT', 'day_n': 'INTEGER'}})
         )
@@ -373,6 +405,8 @@ def _load_school_days(con: duckdb.DuckDBPyConnection, path: Path, *, start: date
         """,  # noqa: S608 # nosec B608 - options are constants
         [start, str(path)],
     )
+    con.execute("DROP TABLE school_day")
+    con.execute("ALTER TABLE all_school_day RENAME TO school_day")
 
 
 def _pupil_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:

@@ -21,10 +21,14 @@ class Session(models.TextChoices):
 
 
 class DayMarks(models.Model):
+    # No index of their own: (pupil, date) and (school, date) below begin with them, and a
+    # county's day of imports writes 200,000 rows into every index of this table.
     pupil = models.ForeignKey(
-        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_days"
+        "pupils.Pupil", on_delete=models.CASCADE, related_name="attendance_days", db_index=False
     )
-    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="+")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     date = models.DateField()
     am = models.CharField(max_length=2, blank=True)
     pm = models.CharField(max_length=2, blank=True)
