@@ -13,6 +13,7 @@ from earlyhelp.records.models import Task
 from tests.early_help_universe import build_children
 from tests.functional.conftest import assert_fits
 from tests.functional.journeys import Driver, sign_in
+from tests.worker import run_worker
 
 NORTHFIELD = "/staff/schools/northfield-primary"
 
@@ -51,6 +52,7 @@ def test_a_crossing_reaches_the_meeting(page: Page, universe):
     )
     d.press(page.get_by_role("button", name="Import", exact=True))
     expect(page.locator(".govuk-panel")).to_contain_text("21 marks added")
+    run_worker()  # the background worker measures the pupils the import queued
     d.goto(f"{NORTHFIELD}/attendance/")
     main = page.locator("main")
     expect(main.locator(f"#call-{children.ben.pk} .govuk-tag")).to_have_text("Priority")
