@@ -60,6 +60,8 @@ def main() -> None:
         "--importers", type=int, default=2, help="processes importing the day's files at once"
     )
     args = parser.parse_args()
+    # Production's batching of the alerts pass (the test settings run it at once).
+    os.environ.setdefault("ATTENDANCE_ALERT_BATCH_SECONDS", "2")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     with _county(args) as label:
         _setup_django()

@@ -9,8 +9,9 @@ nothing is written row by row through the ORM.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -85,9 +86,13 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
         absent = _newly_absent(plan)
         if absent:
             queue_checks(school=school, pupil_ids=absent, last_date=max(m.date for m in marks))
-            enqueue_unless_waiting(check_alerts_task)
+            enqueue_unless_waiting(check_alerts_task, delay=_batch())
         _record_import(school, marks, plan.result, by)  # last: the audit chain's lock is held
     return plan.result
+
+
+def _batch() -> timedelta:
+    return timedelta(seconds=settings.ATTENDANCE_ALERT_BATCH_SECONDS)
 
 
 def _record_import(

@@ -8,14 +8,19 @@ transaction ends: a worker skips a locked task (django-tasks-db claims with SKIP
 so the task cannot start before the caller's work is committed, and will see it.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.tasks import Task, TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 
-def enqueue_unless_waiting(task: Task[[], None]) -> None:
-    """Enqueue `task` (it takes no arguments) unless one is waiting; inside a transaction."""
+def enqueue_unless_waiting(task: Task[[], None], *, delay: timedelta | None = None) -> None:
+    """Enqueue `task` (it takes no arguments) unless one is waiting; inside a transaction.
+    With `delay`, the task waits that long before it may start (on the database backend),
+    so that the writers of those seconds share one run."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("enqueue_unless_waiting needs the caller's transaction")
     if isinstance(task.get_backend(), DatabaseBackend):
@@ -27,4 +32,6 @@ def enqueue_unless_waiting(task: Task[[], None]) -> None:
         )
         if waiting is not None:
             return
+        if delay:
+            task = task.using(run_after=timezone.now() + delay)
     task.enqueue()

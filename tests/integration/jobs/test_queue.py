@@ -1,7 +1,10 @@
 """A task that drains its own queue is enqueued once while one waits (jobs.queue)."""
 
+from datetime import timedelta
+
 import pytest
 from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from earlyhelp.attendance.tasks import check_alerts_task
@@ -39,3 +42,16 @@ def test_a_running_task_is_not_waiting(universe):
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)  # a worker has started it
     enqueue_unless_waiting(check_alerts_task)  # it may already have read the queue
     assert waiting() == [check_alerts_task.module_path]
+
+
+def test_with_a_delay_the_task_waits_and_later_writers_join_it(time_machine):
+    time_machine.move_to("2026-12-07 08:00Z", tick=False)
+    enqueue_unless_waiting(check_alerts_task, delay=timedelta(seconds=2))
+    enqueue_unless_waiting(check_alerts_task, delay=timedelta(seconds=2))
+    task = DBTaskResult.objects.get()
+    assert task.run_after == timezone.now() + timedelta(seconds=2)
+    run_worker()  # not yet: the worker leaves it
+    assert waiting() == [check_alerts_task.module_path]
+    time_machine.move_to("2026-12-07 08:00:03Z", tick=False)
+    run_worker()
+    assert waiting() == []
