@@ -49,6 +49,7 @@ def test_officer_imports_then_sees_todays_calls(client, universe, roll, officer)
     html = upload(client, register(roll)).content.decode()
     assert "Register imported" in html
     assert "6 marks added, 0 amended, 0 unchanged" in html
+    assert "added to the safeguarding team's tasks and the weekly meeting within a minute" in html
     html = client.get(OVERVIEW).content.decode()
     assert "First-day calls for 10 March 2026" in html
     assert "Ben Cross" in html and "Amy Bell" not in html
