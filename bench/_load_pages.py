@@ -2,6 +2,7 @@
 
     EARLYHELP_ENV=test .venv/bin/python -m bench.load --pages --postgres
         [--services 100000] [--seconds-each 10] [--workers 3] [--threads 1]
+        [--compare 3,2,4,5,3x4,2x4,1x8]
 
 Builds a throwaway database (with --postgres a fresh one on `scripts/pg-test-server`),
 a synthetic directory of `--services` services (`earlyhelp synth`) and two published Offers
@@ -17,7 +18,9 @@ errors (non-2xx, time-outs, socket errors), the gunicorn processes' CPU time per
 (read from /proc before and after the run) and the kilobytes received per response,
 headers included. The home page is the floor. Last, one service of the 89-service Offer
 changes and ten clients ask for the Offer's new PDF at once: it prints how many renders
-were queued and made, and what the ten were answered.
+were queued and made, and what the ten were answered. With `--compare`, instead, each
+gunicorn set-up listed in turn on the same build: the home page and the Offer pages and
+PDFs at 50 clients.
 """
 
 import argparse
@@ -106,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
     )
     with served_here as served:
         server, slugs = served.server, served.built
+        if args.compare:
+            failed = _compare(args, served.label, slugs)
+            _remove_renders(slugs)
+            return 1 if failed else 0
         print(
             f"\nPublic pages under load, {served.label}; {described(args)} on "
             f"{server.base}; wrk with a browser's headers, {args.seconds_each:g} s a run; "
@@ -117,6 +124,37 @@ def run(args: argparse.Namespace) -> int:
         print(f"Load average after {_load()}")
         _remove_renders(slugs)
     return 1 if failed else 0
+
+
+def _compare(args: argparse.Namespace, label: str, slugs: dict[int, str]) -> int:
+    """Each gunicorn set-up of `--compare` in turn on the same database: the home page and
+    the Offer pages and PDFs at 50 clients (after a 2 s warm-up run each)."""
+    from bench.search import _load
+
+    print(
+        f"\ngunicorn set-ups compared, {label}; wrk with a browser's headers, 50 clients, "
+        f"{args.seconds_each:g} s a run; load average before {_load()}\n"
+        f"  {'set-up':<40}{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
+        f"{'CPU ms/req':>12}",
+        flush=True,
+    )
+    errors = 0
+    for setup in args.compare.split(","):
+        workers, _, threads = setup.strip().partition("x")
+        shape = argparse.Namespace(workers=int(workers), threads=int(threads or 1), think=(0, 5))
+        with tempfile.TemporaryFile("w+") as log, _Server(shape, log) as server:
+            for name, paths in _targets(slugs)[:5]:
+                _wrk(server, paths, 50, 2)
+                figures = _wrk(server, paths, 50, args.seconds_each)
+                errors += figures.errors
+                print(
+                    f"  {described(shape):<40}{name:<26}"
+                    f"{figures.requests / figures.seconds:>9.1f}{figures.p50:>9.1f}"
+                    f"{figures.p95:>9.1f}{figures.errors:>8}{figures.cpu_ms:>12.1f}",
+                    flush=True,
+                )
+    print(f"Load average after {_load()}")
+    return errors
 
 
 def _remove_renders(slugs: dict[int, str]) -> None:
@@ -147,8 +185,8 @@ def _run_worker() -> None:
     call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
 
 
-def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
-    targets = [
+def _targets(slugs: dict[int, str]) -> list[tuple[str, list[str]]]:
+    return [
         ("home page (the floor)", ["/"]),
         ("Offer page, 89 services", [f"/schools/{slugs[89]}/"]),
         ("Offer page, 500 services", [f"/schools/{slugs[500]}/"]),
@@ -156,6 +194,10 @@ def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
         ("Offer PDF, 500 services", [f"/schools/{slugs[500]}/offer.pdf"]),
         ("directory search (8 searches)", SEARCHES),
     ]
+
+
+def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
+    targets = _targets(slugs)
     print(
         f"  {'page':<31}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'errors':>8}{'CPU ms/req':>12}{'kB/resp':>9}"

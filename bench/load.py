@@ -55,6 +55,12 @@ def main() -> None:
     )
     parser.add_argument("--services", type=int, default=100_000, help="with --pages")
     parser.add_argument("--seconds-each", type=float, default=10, help="with --pages")
+    parser.add_argument(
+        "--compare",
+        default="",
+        help="with --pages: instead, gunicorn set-ups one after another on one build, the "
+        "pages at 50 clients each, e.g. 3,2,4,5,3x4,2x4,1x8 (workers, or workers x threads)",
+    )
     args = parser.parse_args()
     if args.pages:
         from bench._load_pages import run
