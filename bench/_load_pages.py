@@ -134,7 +134,7 @@ def _compare(args: argparse.Namespace, label: str, slugs: dict[int, str]) -> int
     print(
         f"\ngunicorn set-ups compared, {label}; wrk with a browser's headers, 50 clients, "
         f"{args.seconds_each:g} s a run; load average before {_load()}\n"
-        f"  {'set-up':<40}{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
+        f"  {'set-up':<44}{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
         f"{'CPU ms/req':>12}",
         flush=True,
     )
@@ -148,7 +148,7 @@ def _compare(args: argparse.Namespace, label: str, slugs: dict[int, str]) -> int
                 figures = _wrk(server, paths, 50, args.seconds_each)
                 errors += figures.errors
                 print(
-                    f"  {described(shape):<40}{name:<26}"
+                    f"  {described(shape):<44}{name:<26}"
                     f"{figures.requests / figures.seconds:>9.1f}{figures.p50:>9.1f}"
                     f"{figures.p95:>9.1f}{figures.errors:>8}{figures.cpu_ms:>12.1f}",
                     flush=True,
