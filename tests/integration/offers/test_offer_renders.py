@@ -335,3 +335,13 @@ def test_a_new_release_is_a_new_page(client, universe):
         after = client.get(offer_url(universe.northfield))
 
     assert after["ETag"] != before["ETag"]
+
+
+@pytest.mark.django_db
+def test_a_kept_version_stays_without_its_snapshot_after_a_render(client, universe):
+    client.get(offer_url(universe.northfield))  # rendered from the kept version
+    kept = rendering.get_published(universe.northfield.slug)
+    full = published_version(universe.northfield)
+
+    assert kept is not None and "content" in kept.version.get_deferred_fields()
+    assert rendering.snapshot_of(kept.version) == rendering.snapshot_of(full) == full.content
