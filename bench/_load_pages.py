@@ -1,19 +1,26 @@
 """The public pages under load: `python -m bench.load --pages` (issue 17).
 
     EARLYHELP_ENV=test .venv/bin/python -m bench.load --pages --postgres
-        [--services 100000] [--seconds-each 10] [--workers 3] [--threads 4]
+        [--services 100000] [--seconds-each 10] [--workers 3] [--threads 1]
+        [--compare 3,2,4,5,3x4,2x4,1x8]
 
 Builds a throwaway database (with --postgres a fresh one on `scripts/pg-test-server`),
 a synthetic directory of `--services` services (`earlyhelp synth`) and two published Offers
 of 89 and 500 services (bench/offer_page.py's builder, through the actions), and lets the
 background worker (`db_worker --batch`) make their pages and PDFs as it does after
-publishing. Then gunicorn (`--workers` x `--threads`, gthread) on loopback, and wrk
-(Debian's, `scripts/system-deps bench`) against each page at 1, 10 and 50 concurrent
-clients for `--seconds-each` seconds each, printing per run: requests a second, p50, p95, errors
-(non-2xx, time-outs, socket errors) and the gunicorn processes' CPU time per request, read
-from /proc before and after the run. The home page is the floor. Last, one service of the
-89-service Offer changes and ten clients ask for the Offer's new PDF at once: it prints how
-many renders were queued and made, and what the ten were answered.
+publishing. Then gunicorn as production runs it (docs/deployment.md: `--workers` sync
+workers; gthread with `--threads` above 1) on loopback, and wrk (Debian's,
+`scripts/system-deps bench`) against each page at 1, 10 and 50 concurrent clients for
+`--seconds-each` seconds each. Every request carries the headers a browser sends (Accept,
+Accept-Encoding: gzip, deflate, br, Accept-Language, User-Agent), so the figures are what
+browsers get (the Offer page gzipped). Per run it prints requests a second, p50, p95,
+errors (non-2xx, time-outs, socket errors), the gunicorn processes' CPU time per request
+(read from /proc before and after the run) and the kilobytes received per response,
+headers included. The home page is the floor. Last, one service of the 89-service Offer
+changes and ten clients ask for the Offer's new PDF at once: it prints how many renders
+were queued and made, and what the ten were answered. With `--compare`, instead, each
+gunicorn set-up listed in turn on the same build: the home page and the Offer pages and
+PDFs at 50 clients.
 """
 
 import argparse
@@ -30,7 +37,7 @@ from pathlib import Path
 
 import requests
 
-from bench._serve import _Server, built_and_served
+from bench._serve import _Server, built_and_served, described
 
 CONCURRENCY = (1, 10, 50)
 SEARCHES = [
@@ -43,20 +50,32 @@ SEARCHES = [
     "/directory/?q=autism&age=12",
     "/directory/?q=self+harm",
 ]
-# wrk's script: rotate through the paths given, print the figures as JSON at the end.
+# What a browser sends with every page request (Firefox's headers): the figures are those
+# of what browsers get, a gzipped page where the server gives one.
+BROWSER_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Encoding": "gzip, deflate, br",
+    "Accept-Language": "en-GB,en;q=0.5",
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+}
+# wrk's script: rotate through the paths given with the browser's headers, print the figures
+# as JSON at the end.
 WRK_SCRIPT = """
 local paths = {%(paths)s}
+local headers = {%(headers)s}
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
+  return wrk.format("GET", paths[(i %% #paths) + 1], headers)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p95": %%f, "non2xx": %%d, "socket": %%d}\\n',
+    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p95": %%f, "non2xx": %%d, "socket": %%d, '
+    .. '"bytes": %%d}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+    latency:percentile(95) / 1000, e.status, e.connect + e.read + e.write + e.timeout,
+    summary.bytes))
 end
 """
 
@@ -69,6 +88,7 @@ class Figures:
     p95: float  # ms
     errors: int
     cpu_ms: float  # server CPU per request
+    kilobytes: float  # received per response, headers included
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,9 +109,13 @@ def run(args: argparse.Namespace) -> int:
     )
     with served_here as served:
         server, slugs = served.server, served.built
+        if args.compare:
+            failed = _compare(args, served.label, slugs)
+            _remove_renders(slugs)
+            return 1 if failed else 0
         print(
-            f"\nPublic pages under load, {served.label}; gunicorn {args.workers} workers x "
-            f"{args.threads} threads on {server.base}; wrk, {args.seconds_each:g} s a run; "
+            f"\nPublic pages under load, {served.label}; {described(args)} on "
+            f"{server.base}; wrk with a browser's headers, {args.seconds_each:g} s a run; "
             f"load average before {_load()}",
             flush=True,
         )
@@ -100,6 +124,37 @@ def run(args: argparse.Namespace) -> int:
         print(f"Load average after {_load()}")
         _remove_renders(slugs)
     return 1 if failed else 0
+
+
+def _compare(args: argparse.Namespace, label: str, slugs: dict[int, str]) -> int:
+    """Each gunicorn set-up of `--compare` in turn on the same database: the home page and
+    the Offer pages and PDFs at 50 clients (after a 2 s warm-up run each)."""
+    from bench.search import _load
+
+    print(
+        f"\ngunicorn set-ups compared, {label}; wrk with a browser's headers, 50 clients, "
+        f"{args.seconds_each:g} s a run; load average before {_load()}\n"
+        f"  {'set-up':<44}{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}"
+        f"{'CPU ms/req':>12}",
+        flush=True,
+    )
+    errors = 0
+    for setup in args.compare.split(","):
+        workers, _, threads = setup.strip().partition("x")
+        shape = argparse.Namespace(workers=int(workers), threads=int(threads or 1), think=(0, 5))
+        with tempfile.TemporaryFile("w+") as log, _Server(shape, log) as server:
+            for name, paths in _targets(slugs)[:5]:
+                _wrk(server, paths, 50, 2)
+                figures = _wrk(server, paths, 50, args.seconds_each)
+                errors += figures.errors
+                print(
+                    f"  {described(shape):<44}{name:<26}"
+                    f"{figures.requests / figures.seconds:>9.1f}{figures.p50:>9.1f}"
+                    f"{figures.p95:>9.1f}{figures.errors:>8}{figures.cpu_ms:>12.1f}",
+                    flush=True,
+                )
+    print(f"Load average after {_load()}")
+    return errors
 
 
 def _remove_renders(slugs: dict[int, str]) -> None:
@@ -130,8 +185,8 @@ def _run_worker() -> None:
     call_command("db_worker", "--batch", "--queue-name", "default", stdout=io.StringIO())
 
 
-def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
-    targets = [
+def _targets(slugs: dict[int, str]) -> list[tuple[str, list[str]]]:
+    return [
         ("home page (the floor)", ["/"]),
         ("Offer page, 89 services", [f"/schools/{slugs[89]}/"]),
         ("Offer page, 500 services", [f"/schools/{slugs[500]}/"]),
@@ -139,9 +194,13 @@ def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
         ("Offer PDF, 500 services", [f"/schools/{slugs[500]}/offer.pdf"]),
         ("directory search (8 searches)", SEARCHES),
     ]
+
+
+def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
+    targets = _targets(slugs)
     print(
         f"  {'page':<31}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'errors':>8}{'CPU ms/req':>12}"
+        f"{'errors':>8}{'CPU ms/req':>12}{'kB/resp':>9}"
     )
     errors = 0
     for name, paths in targets:
@@ -151,7 +210,7 @@ def _measure_all(server: _Server, slugs: dict[int, str], seconds: float) -> int:
             print(
                 f"  {name:<31}{clients:>8}{figures.requests / figures.seconds:>9.1f}"
                 f"{figures.p50:>9.1f}{figures.p95:>9.1f}{figures.errors:>8}"
-                f"{figures.cpu_ms:>12.1f}",
+                f"{figures.cpu_ms:>12.1f}{figures.kilobytes:>9.1f}",
                 flush=True,
             )
     return errors
@@ -161,7 +220,10 @@ def _wrk(server: _Server, paths: list[str], clients: int, seconds: float) -> Fig
     base = server.base
     quoted = ", ".join(json.dumps(path) for path in paths)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT % {"paths": quoted})
+        headers = ", ".join(
+            f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in BROWSER_HEADERS.items()
+        )
+        script.write(WRK_SCRIPT % {"paths": quoted, "headers": headers})
     command = [
         "wrk",
         f"--threads={min(clients, 2)}",
@@ -185,6 +247,7 @@ def _wrk(server: _Server, paths: list[str], clients: int, seconds: float) -> Fig
         p95=float(raw["p95"]),
         errors=int(raw["non2xx"]) + int(raw["socket"]),
         cpu_ms=cpu * 1000 / count,
+        kilobytes=int(raw["bytes"]) / count / 1000,
     )
 
 

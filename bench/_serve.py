@@ -112,6 +112,19 @@ def _wait_for_port(port: int) -> None:
     sys.exit(f"redis-server did not listen on port {port} within 30 s.")
 
 
+def worker_class(threads: int) -> str:
+    """gunicorn's sync worker for one thread (production's set-up, docs/deployment.md: a
+    request per process at a time, the proxy buffering slow clients), gthread for more."""
+    return "sync" if threads == 1 else "gthread"
+
+
+def described(args: argparse.Namespace) -> str:
+    """The gunicorn set-up in words, for the benchmarks' reports."""
+    if args.threads == 1:
+        return f"gunicorn {args.workers} sync workers"
+    return f"gunicorn {args.workers} workers x {args.threads} threads (gthread)"
+
+
 class _Server:
     """gunicorn on a free loopback port, with this process's database and environment."""
 
@@ -134,7 +147,7 @@ class _Server:
             f"--bind=127.0.0.1:{port}",
             f"--workers={self.args.workers}",
             f"--threads={self.args.threads}",
-            "--worker-class=gthread",
+            f"--worker-class={worker_class(self.args.threads)}",
             "--timeout=60",
             # Longer than any think time: the client never reuses a connection at the
             # moment the server closes it (a browser would retry; this client counts it).

@@ -1,14 +1,16 @@
 """Load test: staff logging and reading concerns and families searching, against a real server.
 
     EARLYHELP_ENV=test .venv/bin/python -m bench.load [--seconds 60] [--staff 50]
-        [--families 200] [--postgres] [--think 5-15] [--ramp 5] [--workers 3] [--threads 4]
+        [--families 200] [--postgres] [--think 5-15] [--ramp 5] [--workers 3] [--threads 1]
 
 Builds a throwaway database (a SQLite file in a temporary folder, or with --postgres a fresh
 database on the test server, `scripts/pg-test-server start`; dropped afterwards), migrates,
 loads the demo through its actions (`earlyhelp load_demo`: three schools, their rolls and
 concerns) and adds `--staff` staff accounts at those schools, one in eight a DSL, each with
 an authenticator app whose key the load test knows. Then it starts gunicorn on 127.0.0.1
-(a free port, DEBUG off, public search rate limit off: all the load comes from one address)
+as production runs it (`--workers` sync workers, docs/deployment.md; gthread with
+`--threads` above 1), on a free port, DEBUG off, public search rate limit off (all the load
+comes from one address),
 and runs the people of bench/_load_journeys.py in threads, loopback only, for `--seconds`,
 starting them over the first `--ramp` seconds, each waiting `--think` seconds between pages.
 It prints each step's requests, errors, p50 and p95, the server's and the load generator's
@@ -24,7 +26,7 @@ from dataclasses import replace
 from typing import IO
 
 from bench._load_journeys import Child, Family, Results, Staff, StaffLogin, Target
-from bench._serve import built_and_served
+from bench._serve import built_and_served, described
 from bench.search import _load
 
 DSL_EVERY = 8  # one staff account in this many is a DSL
@@ -41,12 +43,24 @@ def main() -> None:
     )
     parser.add_argument("--ramp", type=float, default=5, help="seconds over which people start")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker: 1, gunicorn's sync worker, as production runs it "
+        "(docs/deployment.md); more, gthread",
+    )
     parser.add_argument(
         "--pages", action="store_true", help="the public pages with wrk (bench/_load_pages.py)"
     )
     parser.add_argument("--services", type=int, default=100_000, help="with --pages")
     parser.add_argument("--seconds-each", type=float, default=10, help="with --pages")
+    parser.add_argument(
+        "--compare",
+        default="",
+        help="with --pages: instead, gunicorn set-ups one after another on one build, the "
+        "pages at 50 clients each, e.g. 3,2,4,5,3x4,2x4,1x8 (workers, or workers x threads)",
+    )
     args = parser.parse_args()
     if args.pages:
         from bench._load_pages import run
@@ -62,8 +76,8 @@ def main() -> None:
         server = served.server
         base = server.base
         print(
-            f"\nLoad test, {served.label}; gunicorn {args.workers} workers x {args.threads} "
-            f"threads on {base}; load average before {_load()}",
+            f"\nLoad test, {served.label}; {described(args)} on {base}; "
+            f"load average before {_load()}",
             flush=True,
         )
         server_cpu, client_cpu = server.cpu_seconds(), time.process_time()

@@ -57,6 +57,8 @@ def _own_media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> 
 def _empty_served_offers() -> None:
     """The Offer pages and PDFs an app process keeps in memory (earlyhelp/offers/served.py)
     start empty each test, as the database does."""
+    from earlyhelp.offers.rendering import known
     from earlyhelp.offers.served import memory
 
     memory.clear()
+    known.clear()

@@ -8,6 +8,7 @@ up or to the challenge — there is no way round it. Every /staff/ response is `
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -50,8 +51,12 @@ class StaffAreaMiddleware:
         return response
 
     def _gate(self, request: HttpRequest) -> HttpResponse | None:
-        url_name = _accounts_url_name(request)
-        if request.user.is_authenticated:
+        staff_area = request.path.startswith(STAFF_PREFIX)
+        url_name = _accounts_url_name(request) if staff_area else None  # accounts: in /staff/
+        # Without a session cookie nobody is signed in: a public page's request loads no
+        # session and no user.
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if has_session and request.user.is_authenticated:
             reason = sessions.expiry(request)
             if reason is not None:
                 logout(request)
@@ -60,7 +65,7 @@ class StaffAreaMiddleware:
                 sessions.touch(request)
             elif request.method == "POST":  # "Stay signed in"; a GET only asks
                 sessions.touch(request, force=True)
-        if not request.path.startswith(STAFF_PREFIX) or url_name in OPEN_WITHOUT_SECOND_FACTOR:
+        if not staff_area or url_name in OPEN_WITHOUT_SECOND_FACTOR:
             return None
         user = request.user
         if not user.is_authenticated:

@@ -4,8 +4,10 @@ A published version never changes, but the page shows county and national servic
 from the directory, the council's front door numbers and, once the review date has passed,
 a warning. The render key digests all of that (each service's change stamp, status and
 organisation name, not its rows) with the release, so a key names exactly one page and one
-PDF. The services' part is kept in the shared cache until the directory is next written, so
-finding the key costs one query and a cache read whatever the number of services.
+PDF. The services' part is kept in the shared cache, and each school's published version
+with its key in each app process, until a service, organisation, school, council or Offer
+is next written (a generation in the shared cache), so finding the key costs a small cache
+read and no query whatever the number of services.
 `OfferRender` has one row per kind and key (a unique constraint): whoever inserts it
 renders; everyone else waits for it (the page, a fraction of a second) or is told it is
 being prepared (the PDF, made by a background task). Pages live in the row; PDFs in the
@@ -16,10 +18,12 @@ what a process has served in its memory. Renders no longer current go after a da
 import base64
 import hashlib
 import re
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,12 +47,14 @@ STORAGE_FOLDER = "offer-renders"
 STALE_AFTER = timedelta(minutes=10)  # a render claimed this long ago and unfinished is redone
 PAGE_WAIT_SECONDS = 20.0  # how long a request waits for another's page render
 POLL_SECONDS = 0.05
-# The services' stamp of each version, kept in the shared cache until a service or an
-# organisation is written (a signal, offers.apps) or this many seconds at most, for writes
-# that send no signal (a queryset update, SQL by hand).
+# The services' stamp of each version (in the shared cache), and each school's published
+# version with its key (in each process), kept until a service, organisation, school,
+# council or Offer is written (a signal, offers.apps) or this many seconds at most, for
+# writes that send no signal (a queryset update, SQL by hand).
 CACHE = "default"
 GENERATION_KEY = "offer-render:directory-generation"
 STAMP_PREFIX = "offer-render:services:"
+KNOWN_SCHOOLS = 5000  # published Offers an app process keeps looked up (a few KB each)
 STAMP_SECONDS = 60
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 
@@ -63,6 +69,61 @@ class Published:
 
 
 def get_published(slug: str) -> Published | None:
+    """The school's published Offer and its key, kept in this process for this generation
+    and day (`STAMP_SECONDS` at most): a stored page's request costs one small cache read
+    (the generation) and no query. Looked up anew after any write to a service,
+    organisation, school, council or Offer (offers.apps), on a new day (the review
+    warning) or release; a write made without the app shows within `STAMP_SECONDS`."""
+    generation = str(caches[CACHE].get(GENERATION_KEY) or _new_generation())
+    valid_for = (generation, timezone.localdate(), release_digest())
+    kept = known.get(slug)
+    if kept is not None and kept.valid_for == valid_for and kept.until > time.time():
+        return kept.published
+    published = _published_from_database(slug)
+    if published is not None:
+        known.put(slug, Kept(valid_for, time.time() + STAMP_SECONDS, published))
+    return published
+
+
+@dataclass(frozen=True)
+class Kept:
+    valid_for: tuple[str, date, str]  # the generation, the day and the release
+    until: float  # time.time(): at most `STAMP_SECONDS`
+    published: Published
+
+
+class Known:
+    """The published Offers this process has looked up, the most recent `limit` of them
+    (thread-safe; the objects are only read once kept)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[str, Kept] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, slug: str) -> Kept | None:
+        with self.lock:
+            found = self.entries.get(slug)
+            if found is not None:
+                self.entries.move_to_end(slug)
+            return found
+
+    def put(self, slug: str, entry: Kept) -> None:
+        with self.lock:
+            self.entries[slug] = entry
+            self.entries.move_to_end(slug)
+            while len(self.entries) > self.limit:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+known = Known(KNOWN_SCHOOLS)
+
+
+def _published_from_database(slug: str) -> Published | None:
     """One query (the school with its version, without the snapshot) and a cache read."""
     school = (
         School.objects.select_related("local_authority", "offer__published_version")
@@ -116,7 +177,8 @@ def services_stamp(version: OfferVersion) -> str:
 
 def _services_digest(version: OfferVersion) -> str:
     """Each service's change stamp, status and organisation name (shown live on the page)."""
-    ids = [entry["id"] for level in version.content["levels"] for entry in level["entries"]]
+    content = snapshot_of(version)
+    ids = [entry["id"] for level in content["levels"] for entry in level["entries"]]
     rows = (
         Service.objects.filter(pk__in=ids)
         .order_by("pk")
@@ -128,10 +190,22 @@ def _services_digest(version: OfferVersion) -> str:
     return digest.hexdigest()
 
 
+def snapshot_of(version: OfferVersion) -> dict[str, Any]:
+    """The version's snapshot; read without keeping it on the version if it was deferred
+    (a version kept by `known` stays small)."""
+    if "content" in version.get_deferred_fields():
+        content: dict[str, Any] = (
+            OfferVersion.objects.filter(pk=version.pk).values_list("content", flat=True).get()
+        )
+        return content
+    kept: dict[str, Any] = version.content
+    return kept
+
+
 def directory_changed(**_: object) -> None:
-    """A service or organisation was written: every cached stamp is recomputed when next
-    asked. Now, and again once the write is committed, so a stamp read meanwhile from the
-    data before it is not kept."""
+    """A service, organisation, school, council or Offer was written: every cached stamp
+    and published version is looked up again when next asked. Now, and again once the
+    write is committed, so what is read meanwhile from the data before it is not kept."""
     _new_generation(force=True)
     transaction.on_commit(lambda: _new_generation(force=True))
 
@@ -160,7 +234,7 @@ def release_digest() -> str:
 
 
 def offer_context(published: Published) -> dict[str, Any]:
-    page: OfferPage = page_from_snapshot(published.version.content, live=True)
+    page: OfferPage = page_from_snapshot(snapshot_of(published.version), live=True)
     school = published.school
     return {
         "school": school,

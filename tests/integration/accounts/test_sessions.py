@@ -61,3 +61,22 @@ def test_stay_signed_in_works_without_javascript(client, universe):
     sign_in(client, universe.ed)
     response = client.post(SESSION, {"next": "/staff/schools/northfield-primary/offer/"})
     assert response["Location"] == "/staff/schools/northfield-primary/offer/"
+
+
+def test_the_limits_hold_on_a_public_page_too(client, universe):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        sign_in(client, universe.ed)
+        clock.shift(timedelta(minutes=16))
+        assert client.get("/schools/").status_code == 200  # a public page: ends the session
+        clock.shift(timedelta(minutes=1))
+        response = client.get("/staff/")
+        assert response["Location"].startswith(SIGN_IN)
+        assert SIGNED_OUT in client.get(response["Location"]).content.decode()
+
+
+def test_a_public_page_without_a_session_cookie_reads_no_session(client, universe):
+    response = client.get("/schools/northfield-primary/")
+
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")  # the session was never read
+    assert not response.cookies

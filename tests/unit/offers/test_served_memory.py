@@ -37,3 +37,15 @@ def test_the_same_key_twice_is_counted_once():
     memory.put("page", "a", document(30))
 
     assert memory.size == 30
+
+
+def test_a_page_is_kept_with_its_gzipped_body_counted_in_the_memory():
+    import gzip
+
+    from earlyhelp.offers.served import gzipped
+
+    kept = gzipped(document(1000))
+
+    assert gzip.decompress(kept.gzipped or b"") == kept.body
+    assert kept.size == 1000 + len(kept.gzipped or b"")
+    assert gzipped(document(1000)).gzipped == kept.gzipped  # the same bytes in any process
