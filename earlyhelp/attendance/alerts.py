@@ -43,6 +43,7 @@ from earlyhelp.attendance.models import AlertCheck, AlertKind, AttendanceAlert, 
 from earlyhelp.audit.events import record_event
 from earlyhelp.audit.names import AuditAction
 from earlyhelp.lib.datefmt import govuk_date
+from earlyhelp.lib.validation import validated_save
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.records.chronology import add_entry
 from earlyhelp.records.models import EntryKind, Task, TaskKind
@@ -85,13 +86,13 @@ def queue_checks(*, school: School, pupil_ids: Collection[int], last_date: date)
     """Queue `pupil_ids` to be measured for new crossings in the school year of `last_date`;
     call inside the import's transaction (then enqueue `tasks.check_alerts_task`), so the
     queue and its task go in with the marks or not at all."""
-    year_start, now = school_year_start(last_date), timezone.now()
-    AlertCheck.objects.bulk_create(
-        (
-            AlertCheck(pupil_id=pk, school=school, year_start=year_start, queued_at=now)
-            for pk in sorted(pupil_ids)
-        ),
-        batch_size=1000,
+    validated_save(
+        AlertCheck(
+            school=school,
+            pupil_ids=sorted(pupil_ids),
+            year_start=school_year_start(last_date),
+            queued_at=timezone.now(),
+        )
     )
 
 
@@ -101,12 +102,12 @@ def check_queued() -> list[AttendanceAlert]:
     with transaction.atomic():
         queued = list(
             AlertCheck.objects.select_for_update(skip_locked=True).values_list(
-                "pk", "year_start", "school_id", "pupil_id"
+                "pk", "year_start", "school_id", "pupil_ids"
             )
         )
         years: dict[date, dict[int, set[int]]] = {}
-        for _, year_start, school_id, pupil_id in queued:
-            years.setdefault(year_start, {}).setdefault(school_id, set()).add(pupil_id)
+        for _, year_start, school_id, pupil_ids in queued:
+            years.setdefault(year_start, {}).setdefault(school_id, set()).update(pupil_ids)
         raised = [alert for year, pupils in years.items() for alert in _check(year, pupils)]
         AlertCheck.objects.filter(pk__in=[row[0] for row in queued]).delete()
     return raised

@@ -267,15 +267,19 @@ def _export_part(path: Path, sql: str, params: list[Any]) -> None:
 
 
 def _export(path: Path, sql: str, params: list[Any]) -> None:
-    with path.open("wb") as out, connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
-            with cursor.cursor.copy(statement, params) as copy:
-                for block in copy:
-                    out.write(block)
-            return
-        cursor.execute(sql, params)
-        _write_rows(out, cursor)
+    if connection.vendor != "postgresql":
+        with path.open("wb") as out, connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            _write_rows(out, cursor)
+        return
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
+    with path.open("wb") as out, transaction.atomic(), connection.cursor() as cursor:
+        # PostgreSQL's JIT compiles these big-looking plans for 50-100 ms, more than the
+        # queries of an alerts pass take to run (kept to this transaction).
+        cursor.execute("SET LOCAL jit = off")
+        with cursor.cursor.copy(statement, params) as copy:
+            for block in copy:
+                out.write(block)
 
 
 def _write_rows(out: Any, cursor: Any) -> None:

@@ -142,17 +142,19 @@ class AttendanceAlert(models.Model):
 
 
 class AlertCheck(models.Model):
-    """A pupil to measure for new crossings: queued by the import that gave the pupil a new
-    or changed absence mark, removed by the one alerts pass that measures every queued pupil
-    of every school at once (`alerts.check_queued`, a background task)."""
+    """Pupils to measure for new crossings: queued by the import that gave them a new or
+    changed absence mark (one row an import, their ids in a list: a county's morning is 250
+    rows, not 5,000), removed by the one alerts pass that measures every queued pupil of
+    every school at once (`alerts.check_queued`, a background task). A pupil deleted
+    meanwhile is simply not found."""
 
-    pupil = models.ForeignKey("pupils.Pupil", on_delete=models.CASCADE, related_name="+")
     school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    pupil_ids = models.JSONField(default=list, help_text="The ids of the pupils to measure.")
     year_start = models.DateField(help_text="1 September of the school year to measure.")
     queued_at = models.DateTimeField()
 
     def __str__(self) -> str:
-        return f"Check pupil {self.pupil_id} for the year from {self.year_start}"
+        return f"Check {len(self.pupil_ids)} pupils for the year from {self.year_start}"
 
 
 class MissingEducationNotice(models.Model):
