@@ -57,10 +57,20 @@ class ImportResult:
         return f"{self.added} marks added, {self.amended} amended, {self.unchanged} unchanged"
 
 
+@dataclass(slots=True)
+class _Held:
+    """A day row as held (its id and two sessions): read as plain values, not as models,
+    since an update of a day reads every pupil's row and changes only a few."""
+
+    pk: int
+    am: str
+    pm: str
+
+
 @dataclass
 class _Plan:
     new: dict[Key, dict[str, str]]
-    changed: dict[Key, DayMarks]
+    changed: dict[Key, _Held]
     amendments: list[MarkAmendment]
     result: ImportResult
 
@@ -80,7 +90,8 @@ def import_marks(*, school: School, marks: list[Mark], by: User | None) -> Impor
     wanted = _by_day(marks, roll)
     plan = _plan(school, wanted, _held(school, wanted), by)
     _insert(school, plan.new)
-    DayMarks.objects.bulk_update(plan.changed.values(), ["am", "pm"], batch_size=1000)
+    changed = [DayMarks(pk=row.pk, am=row.am, pm=row.pm) for row in plan.changed.values()]
+    DayMarks.objects.bulk_update(changed, ["am", "pm"], batch_size=1000)
     MarkAmendment.objects.bulk_create(plan.amendments, batch_size=1000)
     if plan.result.added or plan.result.amended:
         absent = _newly_absent(plan)
@@ -148,20 +159,21 @@ def _by_day(marks: list[Mark], roll: dict[str, int]) -> dict[Key, dict[str, str]
     return wanted
 
 
-def _held(school: School, wanted: dict[Key, dict[str, str]]) -> dict[Key, DayMarks]:
+def _held(school: School, wanted: dict[Key, dict[str, str]]) -> dict[Key, _Held]:
     if not wanted:
         return {}
     days = {day for _, day in wanted}
     rows = DayMarks.objects.filter(school=school, date__gte=min(days), date__lte=max(days))
     if len(days) < 40:
         rows = rows.filter(date__in=days)
-    return {(r.pupil_id, r.date): r for r in rows.only("id", "pupil_id", "date", "am", "pm")}
+    values = rows.order_by().values_list("id", "pupil_id", "date", "am", "pm")
+    return {(pupil, day): _Held(pk, am, pm) for pk, pupil, day, am, pm in values}
 
 
 def _plan(
     school: School,
     wanted: dict[Key, dict[str, str]],
-    held: dict[Key, DayMarks],
+    held: dict[Key, _Held],
     by: User | None,
 ) -> _Plan:
     plan = _Plan(new={}, changed={}, amendments=[], result=ImportResult())
@@ -179,7 +191,7 @@ def _plan(
 
 def _apply(
     plan: _Plan,
-    row: DayMarks,
+    row: _Held,
     key: Key,
     session: str,
     code: str,
