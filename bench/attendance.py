@@ -301,7 +301,8 @@ def _one_day(importers: int) -> None:
     first = _day_files(random.Random(2), amend=False)
     print(
         f"\nOne-day incremental import ({NEXT_DAY}, {len(first)} files, one per school, "
-        f"imported by {importers} processes at once while the background worker runs):"
+        f"imported by {importers} process{'es at once' if importers > 1 else ''} "
+        "while the background worker runs):"
     )
     alerts = AttendanceAlert.objects.count()
     with _worker():
