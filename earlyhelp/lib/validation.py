@@ -16,6 +16,15 @@ def validated[M: models.Model](obj: M) -> M:
     return obj
 
 
+def validated_fields[M: models.Model](obj: M, *, exclude: Iterable[str]) -> M:
+    """The object's own fields checked (length, choices, validators), without the queries
+    `full_clean()` makes for each foreign key and constraint: for the rows of a bulk write
+    whose related objects (`exclude`) the action has just read, and whose unique and check
+    constraints the database enforces."""
+    obj.clean_fields(exclude=list(exclude))
+    return obj
+
+
 def validated_save[M: models.Model](obj: M, *, exclude: Iterable[str] = ()) -> M:
     """Check the object, then save it. `exclude` names fields the action fills itself and
     that may legitimately be empty where a form would require them."""

@@ -19,7 +19,7 @@ from earlyhelp.concerns.models import MessageKind
 from earlyhelp.concerns.public import receive_message
 from earlyhelp.lib.datefmt import govuk_date
 from earlyhelp.lib.errors import ActionError, WrongStateError
-from earlyhelp.lib.validation import validated, validated_save
+from earlyhelp.lib.validation import validated, validated_fields, validated_save
 from earlyhelp.pupilvoice.harm import suggests_harm
 from earlyhelp.pupilvoice.models import (
     VoiceAnswer,
@@ -191,7 +191,10 @@ def record_answers(
         VoiceResponse(session=locked, submitted_at=now, comment=comment, sent_to_dsl=send)
     )
     VoiceAnswer.objects.bulk_create(
-        validated(VoiceAnswer(response=response, question=questions[qid], value=value))
+        validated_fields(
+            VoiceAnswer(response=response, question=questions[qid], value=value),
+            exclude=["response", "question"],
+        )
         for qid, value in chosen.items()
     )
     if send:

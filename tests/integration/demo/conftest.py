@@ -1,7 +1,9 @@
-"""The demo, loaded once per test module inside a transaction that is rolled back after it.
+"""The demo, loaded once for this package's tests inside a transaction that is rolled back
+after the last of them (loaded once per module instead, it cost about three minutes a pass).
 
 Each test still runs in its own savepoint (the `db` fixture), so a test that writes cannot
-change what the next one sees.
+change what the next one sees. Tests that need a database without the demo live elsewhere
+(tests/integration/demo_guards/).
 """
 
 from collections.abc import Iterator
@@ -14,7 +16,7 @@ from django.db import transaction
 from earlyhelp.demo.spec import DemoData, read_demo_data
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_output(django_db_setup: None, django_db_blocker) -> Iterator[str]:
     """What `earlyhelp load_demo` printed on an empty database."""
     with django_db_blocker.unblock(), transaction.atomic():

@@ -4,6 +4,7 @@ the questions and reads the results, with small numbers suppressed."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
@@ -122,3 +123,13 @@ def test_answers_cannot_be_dated_in_the_future_and_unknown_questions_are_ignored
     safe = active_questions(universe.northfield)[1]
     saved = record_answers(session=session, answers={safe.pk: 3, 999_999: 1}, comment="")
     assert list(saved.answers.values_list("question_id", "value")) == [(safe.pk, 3)]
+
+
+def test_an_answer_off_the_scale_is_refused_and_nothing_is_saved(universe):
+    session = open_session(school=universe.northfield, class_name="Oak", by=universe.tom)
+    first, second = active_questions(universe.northfield)[:2]
+    with pytest.raises(ValidationError) as refused:
+        record_answers(session=session, answers={first.pk: 2, second.pk: 4}, comment="")
+    assert "value" in refused.value.message_dict
+    assert not session.responses.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.PUPIL_VOICE_ANSWERED).exists()

@@ -6,10 +6,9 @@ from earlyhelp.concerns.models import Concern, Outcome, Source, Status, TriageDe
 from earlyhelp.pupils.models import Pupil
 from earlyhelp.pupils.upn import is_valid_upn
 from earlyhelp.schools.models import School
-from tests.integration.demo.conftest import demo, demo_output  # noqa: F401 (fixtures)
 
 
-def test_each_demo_school_has_a_roll_and_a_full_inbox(demo):  # noqa: F811
+def test_each_demo_school_has_a_roll_and_a_full_inbox(demo):
     schools = list(School.objects.all())
     assert len(schools) == 3
     for school in schools:
