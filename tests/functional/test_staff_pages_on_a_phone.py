@@ -100,6 +100,7 @@ def test_the_teachers_pages_fit_a_phone(phone: Page, universe):
         f"{NORTHFIELD}/concerns/",
         f"{NORTHFIELD}/concerns/{concern.pk}/",
         f"{NORTHFIELD}/concerns/{concern.pk}/logged/",
+        "/staff/account/sign-in-methods/",
     ):
         fits(phone, path)
 

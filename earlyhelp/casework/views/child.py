@@ -14,6 +14,7 @@ from django.db.models import Count, Max, QuerySet
 from django.http import HttpResponse
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
@@ -76,6 +77,7 @@ def overview(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpResp
         pupil=pupil,
         recent=recent,
         sees_who_looked=_sees_who_looked(request, pupil),
+        back=_back(request, pupil),
     )
 
 
@@ -202,6 +204,7 @@ def chronology(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpRe
         show_all_query=query.urlencode(),
         pdf_query=request.GET.urlencode(),
         sees_who_looked=_sees_who_looked(request, pupil),
+        back=_back(request, pupil),
     )
 
 
@@ -245,6 +248,23 @@ def who_looked(request: StaffRequest, school_slug: str, pupil_id: int) -> HttpRe
         total=events.count(),
         shown=ACCESS_SHOWN,
     )
+
+
+@dataclass(frozen=True)
+class BackLink:
+    url: str
+    text: str
+
+
+def _back(request: StaffRequest, pupil: Pupil) -> BackLink:
+    """Back to the school's children for its own staff; a local authority officer, who sees a
+    child only once referred to the council (casework.access), goes back to those referrals."""
+    school = pupil.school
+    if has_permission(staff_user(request), Permission.VIEW_CHILD_RECORDS, school=school):
+        return BackLink(reverse("children:list", args=[school.slug]), "Children")
+    authority = school.local_authority
+    url = reverse("casework_la:overview", args=[authority.slug])
+    return BackLink(url, f"Children referred to {authority.front_door_name}")
 
 
 def _sees_who_looked(request: StaffRequest, pupil: Pupil) -> bool:

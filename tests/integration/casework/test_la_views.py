@@ -64,3 +64,18 @@ def test_the_officer_is_not_offered_the_schools_access_list(client, universe, ch
     assert client.get(who).status_code == 404  # the safeguarding team's alone
     sign_in(client, universe.dee)
     assert who in client.get(overview).content.decode()
+
+
+def test_the_officer_goes_back_to_the_referrals_not_the_schools_list(client, universe, children):
+    step_up(episode=assessed(children.ava, universe.dee), summary="Marks seen.", by=universe.dee)
+    school_list = reverse("children:list", args=["northfield-primary"])
+    for page in ("overview", "chronology"):
+        address = reverse(f"children:{page}", args=["northfield-primary", children.ava.pk])
+        sign_in(client, universe.lara)
+        html = client.get(address).content.decode()
+        assert f'href="{ADDRESS}" class="govuk-back-link"' in html
+        assert f'href="{school_list}"' not in html
+        assert client.get(ADDRESS).status_code == 200
+        sign_in(client, universe.dee)
+        html = client.get(address).content.decode()
+        assert f'href="{school_list}" class="govuk-back-link">Children<' in html
