@@ -309,7 +309,7 @@ LOGGING = {
     },
     "handlers": {
         "console": {
-            "class": "logging.StreamHandler",
+            "class": "earlyhelp.ops.logs.StderrHandler",
             "filters": ["request_id"],
             "formatter": LOG_FORMAT,
         }

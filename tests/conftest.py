@@ -8,12 +8,24 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from tests.early_help_universe import Children, build_children
+from tests.snapshots import Snapshot
 from tests.universe import Universe, build_universe
+
+_universe = Snapshot(build_universe)
+
+
+@pytest.fixture(scope="session")
+def _universe_snapshot(django_db_setup: None, django_db_blocker: Any) -> Snapshot:
+    """The universe built once a session (tests/snapshots.py says when it is built again)."""
+    with django_db_blocker.unblock():
+        _universe.take()
+    return _universe
 
 
 @pytest.fixture
-def universe(db: None) -> Universe:
-    return build_universe()
+def universe(_universe_snapshot: Snapshot, db: None) -> Universe:
+    universe: Universe = _universe_snapshot.get()
+    return universe
 
 
 @pytest.fixture

@@ -20,13 +20,14 @@ Two gaps are closed here, after layout, through WeasyPrint's `finisher` hook:
 
 from typing import Any
 
-from weasyprint import HTML, URLFetcher
-
 PAGINATION_ARTIFACT = "/Artifact"
 
 
 def html_to_pdf(html: str, *, base_url: str) -> bytes:
     """A PDF/UA-1 document from HTML that carries its own styles (nothing is fetched)."""
+    # Imported here: WeasyPrint takes a second to import, and only the worker renders PDFs.
+    from weasyprint import HTML, URLFetcher
+
     document = HTML(
         string=html,
         base_url=base_url,

@@ -6,12 +6,27 @@
 
 import json
 import logging
+import sys
 from datetime import UTC, datetime
 
 from earlyhelp.ops import requestid
 
 # Extra fields that callers pass with `extra={...}` and that go into the JSON as they are.
 FIELDS = ("method", "path", "status", "duration_ms", "view")
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to sys.stderr as it is when a line is logged, not as it was when logging was
+    set up: a process manager or a test runner may replace it in between (a handler that
+    kept the old one would write to a closed file)."""
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        """StreamHandler's constructor sets a stream; this handler always looks it up."""
 
 
 class RequestIdFilter(logging.Filter):

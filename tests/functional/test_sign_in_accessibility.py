@@ -89,8 +89,8 @@ def test_the_dialogs_sign_out_button_signs_out(page: Page, universe, settings):
 
 
 def test_when_time_runs_out_the_sign_in_page_says_why(page: Page, universe, settings):
-    settings.SESSION_IDLE_TIMEOUT = 20
-    settings.SESSION_WARNING_BEFORE = 5
+    settings.SESSION_IDLE_TIMEOUT = 10
+    settings.SESSION_WARNING_BEFORE = 4
     page.goto("/staff/")
     sign_in(Driver(page), "ed")
     expect(page.get_by_role("dialog")).to_be_visible(timeout=20_000)

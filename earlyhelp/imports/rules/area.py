@@ -10,7 +10,6 @@ import re
 from functools import cache
 
 import phonenumbers
-from phonenumbers import geocoder
 
 from earlyhelp.imports import data
 from earlyhelp.imports.contacts import addresses
@@ -107,6 +106,9 @@ def _initials(area: data.Area) -> str:
 def _phone_findings(doc: Document, inventory: Inventory, home: data.Area) -> list[Finding]:
     found = []
     geographic = [m for m in inventory.phones if m.number and m.number.startswith(("+441", "+442"))]
+    # Imported here: the geocoder's data is 38 MB of Python and half a second to import.
+    from phonenumbers import geocoder
+
     for mention in first_per_key(geographic, lambda m: m.number):
         place = geocoder.description_for_number(phonenumbers.parse(mention.number or ""), "en")
         area = _area_of_place(place)
