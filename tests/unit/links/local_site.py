@@ -34,6 +34,7 @@ class Site(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     server: Site
+    _counted = False  # this request is counted in visits.in_flight
 
     def do_HEAD(self) -> None:
         self._serve("HEAD")
@@ -51,11 +52,19 @@ class Handler(BaseHTTPRequestHandler):
             visits.in_flight += 1
             visits.most_in_flight = max(visits.most_in_flight, visits.in_flight)
             seen = visits.count(self.path)
+        self._counted = True
         try:
             self._answer(method, seen)
         finally:
-            with visits.lock:
-                visits.in_flight -= 1
+            self._finished()
+
+    def _finished(self) -> None:
+        """A request stops counting as in flight before its answer is sent: once the client
+        has the answer it may send its next request, which must not overlap this one."""
+        if self._counted:
+            self._counted = False
+            with self.server.visits.lock:
+                self.server.visits.in_flight -= 1
 
     def _answer(self, method: str, seen: int) -> None:
         path = self.path.partition("?")[0]
@@ -89,6 +98,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _reply(self, status: int, location: str = "") -> None:
         body = b"<!doctype html><title>Test</title>"
+        self._finished()
         self.send_response(status)
         if location:
             self.send_header("Location", location)
