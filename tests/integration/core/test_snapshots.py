@@ -15,7 +15,6 @@ from earlyhelp.accounts.models import User
 from earlyhelp.audit.verify import verify_chain
 from earlyhelp.directory.models import Service
 from earlyhelp.offers.models import Offer
-from tests.conftest import _universe
 from tests.snapshots import Snapshot
 from tests.universe import Universe, build_universe
 
@@ -70,7 +69,7 @@ def test_a_changed_setting_builds_the_universe_for_real(
     _universe_snapshot: Snapshot, settings: Any, db: None
 ):
     settings.OFFER_REVIEW_MONTHS = 3
-    universe = _universe.get()
+    universe = _universe_snapshot.get()
     due = Offer.objects.get(school=universe.northfield).review_due
     assert due is not None
     assert due < timezone.localdate() + timedelta(days=100)
@@ -78,6 +77,6 @@ def test_a_changed_setting_builds_the_universe_for_real(
 
 def test_another_clock_builds_the_universe_for_real(_universe_snapshot: Snapshot, db: None):
     with time_machine.travel("2026-03-02 09:00Z", tick=False):
-        universe = _universe.get()
+        universe = _universe_snapshot.get()
         created = User.objects.get(pk=universe.dee.pk).date_joined
     assert created.date().isoformat() == "2026-03-02"
